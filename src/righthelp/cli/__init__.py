@@ -1,0 +1,1 @@
+"""The `righthelp` command line."""
