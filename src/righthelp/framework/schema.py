@@ -399,6 +399,9 @@ class Pack(Model):
             raise ValueError("; ".join(errors))
         return self
 
+    def __repr__(self) -> str:  # the full pack is thousands of lines: name it instead
+        return f"Pack({self.metadata.id!r}, version={self.metadata.version!r})"
+
     # -- lookups -------------------------------------------------------------------------
 
     @property

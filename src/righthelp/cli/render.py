@@ -1,0 +1,106 @@
+"""Plain-text rendering of packs and decisions for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from righthelp.engine.decision import Decision, Urgency
+from righthelp.framework.schema import Contact, Pack
+
+WIDTH = 96
+
+
+def wrap(text: str, indent: str = "") -> str:
+    hanging = indent + "  " if indent else ""
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=hanging)
+
+
+def contact_line(contact: Contact) -> str:
+    parts = [p for p in (contact.phone, contact.email, contact.address, contact.url) if p]
+    hours = f" ({contact.hours})" if contact.hours else ""
+    return f"{contact.name}: {', '.join(parts)}{hours} - {contact.purpose}"
+
+
+def render_decision(decision: Decision, pack: Pack) -> str:
+    out: list[str] = []
+    if decision.immediate_action:
+        out.append("!" * WIDTH)
+        out += [f"!! {line}" for line in decision.immediate_action]
+        out.append("!" * WIDTH)
+    out.append(f"{pack.metadata.partnership}: {pack.metadata.title} ({pack.id} "
+               f"{pack.metadata.version})")
+    if decision.level is None:
+        out.append("Indicated level: none (see reasons)")
+    else:
+        out.append(f"Indicated level: Level {decision.level} - {decision.level_name}")
+    out.append(f"Urgency: {_urgency(decision.urgency)}")
+    if decision.grouped:
+        out.append("\nEvidence (by domain):")
+        for domain, matches in decision.by_domain():
+            out.append(f"  {domain.name}")
+            for m in matches:
+                flag = " [RED FLAG]" if m.red_flag else ""
+                out.append(wrap(f"- L{m.indicator.level} {m.indicator.id}{flag}: "
+                                f"“{m.indicator.text}” ({m.indicator.source.label})", "    "))
+    out.append("\nReasons:")
+    for reason in decision.reasons:
+        where = f" [{reason.source.label}]" if reason.source else ""
+        out.append(wrap(f"- {reason.text}{where}", "  "))
+    if decision.warnings:
+        out.append("\nCheck:")
+        out += [wrap(f"- {w.text}", "  ") for w in decision.warnings]
+    if decision.level:
+        response = pack.level(decision.level).response
+        out.append(f"\nResponse: {response.lead}; {response.assessment} ({response.agency.value})")
+    if decision.next_steps:
+        out.append("Next steps:")
+        out += [wrap(f"- {s.text} [{s.source.label}]", "  ") for s in decision.next_steps]
+    out.append("\nContacts:")
+    out += [wrap(f"- {contact_line(c)}", "  ") for c in decision.contacts]
+    if decision.deadlines:
+        out.append("\nDeadlines:")
+        for d in decision.deadlines:
+            due = f", due {d.due:%a %d %b %Y %H:%M}" if d.due else ""
+            latest = f" to {d.due_latest:%a %d %b %Y %H:%M}" if d.due_latest else ""
+            out.append(wrap(f"- {d.timescale.label}: {d.timescale.label_duration} of "
+                            f"{d.timescale.starts_from}{due}{latest}", "  "))
+    out.append("\n" + wrap(decision.caveat))
+    return "\n".join(out)
+
+
+def _urgency(urgency: Urgency) -> str:
+    return {
+        Urgency.IMMEDIATE: "IMMEDIATE - act now",
+        Urgency.SAME_DAY: "same day",
+        Urgency.ROUTINE: "routine",
+    }[urgency]
+
+
+def render_pack(pack: Pack) -> str:
+    meta = pack.metadata
+    out = [f"{meta.title}", f"{meta.partnership} ({meta.area}), {meta.issued}",
+           f"pack {meta.id} {meta.version}, source {meta.source_file}", ""]
+    for level in pack.levels:
+        r = level.response
+        out.append(f"Level {level.number}: {level.name}")
+        out.append(wrap(level.description, "  "))
+        out.append(wrap(f"Response: {r.lead}; {r.assessment} ({r.agency.value})", "  "))
+        count = sum(1 for i in pack.indicators if i.level == level.number)
+        out.append(f"  Indicators: {count}")
+    if pack.domains:
+        out.append("\nDomains:")
+        out += [f"  {d.id}: {d.name} ({d.group.value})" for d in pack.domains]
+    if pack.contacts:
+        out.append("\nContacts:")
+        out += [wrap(f"- {contact_line(c)}", "  ") for c in pack.contacts]
+    if pack.timescales:
+        out.append("\nTimescales:")
+        out += [wrap(f"- {t.label}: {t.label_duration} of {t.starts_from}", "  ")
+                for t in pack.timescales]
+    if pack.rules:
+        out.append("\nRules:")
+        out += [wrap(f"- [{r.kind.value}] {r.text}", "  ") for r in pack.rules]
+    if pack.guidance:
+        out.append("\nGuidance:")
+        out += [f"  {g.title} ({len(g.items)} items)" for g in pack.guidance]
+    return "\n".join(out)

@@ -1,0 +1,182 @@
+"""The decision engine on the synthetic mini pack: each rule, and each input error."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+import pytest
+
+from righthelp.engine import AssessmentInputError, Context, ReasonCode, Urgency, assess
+from righthelp.engine.override import Override
+from righthelp.engine.serialise import decision_to_dict
+from righthelp.framework.loader import get_pack
+
+L1_ALL = ["l1-learning-good-attendance", "l1-health-diet", "l1-parenting-warm", "l1-family-housing"]
+
+
+def codes(decision):  # type: ignore[no-untyped-def]
+    return [r.code for r in decision.reasons]
+
+
+def test_level_one_indicators_give_level_one_routine(mini_pack):
+    decision = assess(mini_pack, L1_ALL)
+    assert decision.level == 1
+    assert decision.level_name == "Universal"
+    assert decision.urgency is Urgency.ROUTINE
+    assert decision.immediate_action == ()
+    assert ReasonCode.HIGHEST_LEVEL in codes(decision)
+
+
+def test_highest_level_present_is_the_level(mini_pack):
+    decision = assess(mini_pack, ["l1-health-diet", "l2-learning-late", "l3-family-debt"])
+    assert decision.level == 3
+    highest = next(r for r in decision.reasons if r.code is ReasonCode.HIGHEST_LEVEL)
+    assert highest.indicator_ids == ("l3-family-debt",)
+    assert "Serious debt impacting on care" in highest.text
+
+
+def test_red_flag_buried_among_level_one_gives_level_four_immediate(mini_pack):
+    decision = assess(mini_pack, [*L1_ALL, "l4-health-unexplained-bruises"])
+    assert decision.level == 4
+    assert decision.urgency is Urgency.IMMEDIATE
+    assert decision.red_flags == ("l4-health-unexplained-bruises",)
+    assert decision.immediate_action[0] == "If a child is in immediate danger, call 999."
+    assert "01234 567890" in decision.immediate_action[1]  # the MASH, straight after 999
+    assert any("Out of hours" in line for line in decision.immediate_action)
+    red = next(r for r in decision.reasons if r.code is ReasonCode.RED_FLAG)
+    assert red.source is not None and red.source.lines == (13, 13)
+    assert red.rule_id == "harm"
+    assert decision.contacts[0].phone == "999"
+
+
+def test_evidence_is_grouped_by_domain_in_pack_order(mini_pack):
+    decision = assess(mini_pack, ["l3-family-debt", "l2-learning-late", "l2-health-substance"])
+    assert [d.id for d, _ in decision.by_domain()] == ["learning", "health", "family"]
+
+
+def test_cumulative_lower_level_needs_across_groups_step_up(mini_pack):
+    ids = ["l2-learning-late", "l2-parenting-struggling", "l2-family-low-income"]
+    decision = assess(mini_pack, ids)
+    assert decision.level == 3
+    cumulative = next(r for r in decision.reasons if r.code is ReasonCode.CUMULATIVE)
+    assert cumulative.rule_id == "cumulative"
+    assert set(cumulative.indicator_ids) == set(ids)
+
+
+def test_cumulative_needs_several_groups(mini_pack):
+    # three level 2 needs, but all about the child: not "across several domains"
+    decision = assess(mini_pack, ["l2-learning-late", "l2-health-substance", "l2-health-sex-under-16"],
+                      age=15)
+    assert decision.level == 2
+    assert ReasonCode.CUMULATIVE not in codes(decision)
+
+
+def test_cumulative_never_exceeds_its_max_level(mini_pack):
+    ids = ["l3-learning-persistent-absence", "l3-parenting-substance", "l3-family-debt"]
+    assert assess(mini_pack, ids).level == 3
+
+
+def test_step_up_when_early_help_not_improving(mini_pack):
+    decision = assess(mini_pack, ["l2-learning-late"], context=Context(early_help_not_improving=True))
+    assert decision.level == 3
+    step = next(r for r in decision.reasons if r.code is ReasonCode.STEP_UP)
+    assert step.rule_id == "step-up"
+
+
+def test_previous_plan_sets_a_floor(mini_pack):
+    decision = assess(mini_pack, ["l1-health-diet"], context=Context(previous_cp_plan=True))
+    assert decision.level == 3
+    assert ReasonCode.PREVIOUS_CP_PLAN in codes(decision)
+
+
+def test_age_rule_makes_sexual_activity_under_13_a_red_flag(mini_pack):
+    decision = assess(mini_pack, ["l2-health-sex-under-16"], age=12)
+    assert decision.level == 4
+    assert decision.urgency is Urgency.IMMEDIATE
+    age_reason = next(r for r in decision.reasons if r.code is ReasonCode.AGE_RULE)
+    assert age_reason.rule_id == "under-13"
+    assert assess(mini_pack, ["l2-health-sex-under-16"], age=14).level == 2
+
+
+def test_age_outside_an_indicators_bounds_warns_but_keeps_it(mini_pack):
+    decision = assess(mini_pack, ["l2-health-sex-under-16"], age=17)
+    assert decision.level == 2
+    assert [w.code for w in decision.warnings] == [ReasonCode.AGE_OUTSIDE_BOUNDS]
+
+
+def test_single_level_four_factor_needs_judgement(mini_pack):
+    decision = assess(mini_pack, ["l2-learning-late", "l4-family-homeless"])
+    assert decision.level == 4
+    assert decision.urgency is Urgency.SAME_DAY
+    assert ReasonCode.SINGLE_LEVEL4_JUDGEMENT in codes(decision)
+    two = assess(mini_pack, ["l4-family-homeless", "l4-learning-educational-neglect"])
+    assert ReasonCode.SINGLE_LEVEL4_JUDGEMENT not in codes(two)
+
+
+def test_no_indicators_gives_no_level(mini_pack):
+    decision = assess(mini_pack, [])
+    assert decision.level is None
+    assert codes(decision)[0] is ReasonCode.NO_INDICATORS
+
+
+def test_unknown_ids_are_named(mini_pack):
+    with pytest.raises(AssessmentInputError) as caught:
+        assess(mini_pack, ["l1-health-diet", "made-up", "also-made-up"])
+    assert caught.value.unknown_ids == ("also-made-up", "made-up")
+    assert "made-up" in str(caught.value)
+
+
+@pytest.mark.parametrize("age", [-1, 26, True, 3.5, "12"])
+def test_invalid_ages_are_rejected(mini_pack, age):
+    with pytest.raises(AssessmentInputError, match="invalid age"):
+        assess(mini_pack, ["l1-health-diet"], age=age)
+
+
+def test_deadlines_as_durations_and_due_times(mini_pack):
+    ids = ["l4-health-unexplained-bruises"]
+    assert assess(mini_pack, ids).deadlines[0].due is None
+    decision = assess(mini_pack, ids, start=datetime(2026, 11, 23, 9, 30))
+    [deadline] = decision.deadlines
+    assert deadline.timescale.label_duration == "within 48 hours"
+    assert deadline.due == datetime(2026, 11, 25, 9, 30)
+
+
+def test_decision_is_immutable_and_serialisable(mini_pack):
+    decision = assess(mini_pack, ["l3-family-debt"], age=7)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        decision.level = 1  # type: ignore[misc]
+    data = decision_to_dict(decision)
+    assert data["level"] == 3
+    assert data["indicators_by_domain"][0]["indicators"][0]["source"] == {"lines": [15, 15]}
+    assert data["caveat"].startswith("This is decision support")
+
+
+def test_pack_without_indicator_tables_says_so_plainly():
+    county = get_pack("county-levels-of-need-2021")
+    decision = assess(county)
+    assert decision.level is None
+    reason = decision.reasons[0]
+    assert reason.code is ReasonCode.NO_INDICATOR_TABLES
+    assert "cannot suggest a level" in reason.text
+    with pytest.raises(AssessmentInputError):
+        assess(county, ["anything"])
+
+
+def test_override_records_rationale_and_flags_going_below_a_red_flag(mini_pack):
+    decision = assess(mini_pack, ["l4-health-unexplained-bruises"])
+    now = datetime(2026, 11, 23, 10, 0)
+    override = Override(decision, 3, "Injury explained by the GP as a birthmark.", "teacher", now)
+    assert override.below_red_flag
+    assert override.direction == "down"
+    with pytest.raises(ValueError, match="rationale"):
+        Override(decision, 3, "  ", "teacher", now)
+    with pytest.raises(ValueError, match="1 to 4"):
+        Override(decision, 5, "A long enough rationale", "teacher", now)
+
+
+def test_step_up_from_level_one_is_not_lower_than_from_nothing(mini_pack):
+    # Found by the monotonicity property: early help in place means Level 2 needs at least.
+    stepped = Context(early_help_not_improving=True)
+    assert assess(mini_pack, [], context=stepped).level == 3
+    assert assess(mini_pack, ["l1-health-diet"], context=stepped).level == 3
