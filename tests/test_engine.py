@@ -66,8 +66,9 @@ def test_cumulative_lower_level_needs_across_groups_step_up(mini_pack):
 
 def test_cumulative_needs_several_groups(mini_pack):
     # three level 2 needs, but all about the child: not "across several domains"
-    decision = assess(mini_pack, ["l2-learning-late", "l2-health-substance", "l2-health-sex-under-16"],
-                      age=15)
+    decision = assess(
+        mini_pack, ["l2-learning-late", "l2-health-substance", "l2-health-sex-under-16"], age=15
+    )
     assert decision.level == 2
     assert ReasonCode.CUMULATIVE not in codes(decision)
 
@@ -78,7 +79,9 @@ def test_cumulative_never_exceeds_its_max_level(mini_pack):
 
 
 def test_step_up_when_early_help_not_improving(mini_pack):
-    decision = assess(mini_pack, ["l2-learning-late"], context=Context(early_help_not_improving=True))
+    decision = assess(
+        mini_pack, ["l2-learning-late"], context=Context(early_help_not_improving=True)
+    )
     assert decision.level == 3
     step = next(r for r in decision.reasons if r.code is ReasonCode.STEP_UP)
     assert step.rule_id == "step-up"

@@ -25,7 +25,10 @@ def _problems(folder: Path) -> list[str]:
 def test_mini_pack_loads(mini_pack):
     assert mini_pack.id == "mini-2020"
     assert [level.name for level in mini_pack.levels] == [
-        "Universal", "Additional", "Complex", "Significant"
+        "Universal",
+        "Additional",
+        "Complex",
+        "Significant",
     ]
     assert len(mini_pack.indicators) == 16
 
@@ -66,8 +69,10 @@ def test_missing_level_is_reported(mini_copy):
 
 
 def test_quote_not_in_source_is_reported_with_its_lines(mini_copy):
-    _edit(mini_copy / "indicators.yaml",
-          lambda d: d["indicators"][1].update(text="Is sometimes late for school"))
+    _edit(
+        mini_copy / "indicators.yaml",
+        lambda d: d["indicators"][1].update(text="Is sometimes late for school"),
+    )
     [problem] = _problems(mini_copy)
     assert "indicators[1].text" in problem
     assert "not found at line 12" in problem

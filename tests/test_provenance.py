@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from righthelp.framework.loader import packs_root
+from righthelp.framework.loader import pack_ids, packs_root
 from righthelp.framework.provenance import provenance_problems
 from righthelp.framework.schema import Transcription
 from righthelp.framework.text import normalise, source_passage
-
 from tests.helpers import embedded_packs
 
 
@@ -23,6 +22,16 @@ def test_each_indicator_text_is_at_its_cited_lines(pack):
         if indicator.transcription is not Transcription.VERBATIM:
             assert indicator.fragments, indicator.id
     assert list(provenance_problems(pack, lines)) == []
+
+
+def test_the_five_sources_each_have_a_pack():
+    assert pack_ids() == [
+        "county-levels-of-need-2021",
+        "knowsley-2016",
+        "luton-2017",
+        "milton-keynes-2022",
+        "stoke-on-trent-2018",
+    ]
 
 
 def test_embedded_source_is_the_copy_beside_the_pack():

@@ -44,12 +44,25 @@ def frameworks() -> None:
 
 @frameworks.command("list")
 def list_command() -> None:
-    """The embedded framework packs."""
+    """The embedded framework packs (an invalid one is reported, and the exit code is 1)."""
+    failed = False
     for pack_id in pack_ids():
-        pack = _pack(pack_id)
+        try:
+            pack = get_pack(pack_id)
+        except PackError as exc:
+            failed = True
+            click.echo(
+                f"INVALID {pack_id}: {len(exc.problems)} problem(s); run "
+                f"'righthelp frameworks validate'",
+                err=True,
+            )
+            continue
         levels = " / ".join(level.name for level in pack.levels)
-        click.echo(f"{pack.id}\t{pack.metadata.version}\t{len(pack.indicators)} indicators\t"
-                   f"{pack.metadata.partnership}\t{levels}")
+        click.echo(
+            f"{pack.id}\t{pack.metadata.version}\t{len(pack.indicators)} indicators\t"
+            f"{pack.metadata.partnership}\t{levels}"
+        )
+    sys.exit(1 if failed else 0)
 
 
 @frameworks.command("show")
@@ -91,8 +104,10 @@ def coverage_command(pack_id: str) -> None:
     source = (packs_root() / pack.id / pack.metadata.source_file).read_text("utf-8")
     report = coverage(pack, source.splitlines())
     click.echo(f"{pack.metadata.title} ({pack.id})")
-    click.echo(f"indicators: {len(pack.indicators)}  red flags: {report.red_flags}  "
-               f"damaged transcriptions: {report.damaged}")
+    click.echo(
+        f"indicators: {len(pack.indicators)}  red flags: {report.red_flags}  "
+        f"damaged transcriptions: {report.damaged}"
+    )
     domains = {d.id: d for d in pack.domains}
     for level in pack.levels:
         rows = [(d, n) for (lv, d), n in report.by_level_and_domain.items() if lv == level.number]
@@ -121,8 +136,10 @@ def diff(pack_a: str, pack_b: str, show_all: bool) -> None:
     if a.id == b.id:
         result = diff_versions(a, b)
         click.echo(f"{a.id}: {a.metadata.version} -> {b.metadata.version}")
-        click.echo(f"added: {len(result.added)}  removed: {len(result.removed)}  "
-                   f"changed: {len(result.changed)}")
+        click.echo(
+            f"added: {len(result.added)}  removed: {len(result.removed)}  "
+            f"changed: {len(result.changed)}"
+        )
         for indicator_id in result.added:
             click.echo(f"+ {indicator_id}")
         for indicator_id in result.removed:
@@ -131,13 +148,16 @@ def diff(pack_a: str, pack_b: str, show_all: bool) -> None:
             click.echo(f"~ {indicator_id}: {', '.join(fields)}")
         return
     click.echo(f"{'concept':32} {a.id:>24} {b.id:>24}")
-    click.echo(f"{'levels':32} {' / '.join(lv.name for lv in a.levels):>24.24} "
-               f"{' / '.join(lv.name for lv in b.levels):>24.24}")
+    click.echo(
+        f"{'levels':32} {' / '.join(lv.name for lv in a.levels):>24.24} "
+        f"{' / '.join(lv.name for lv in b.levels):>24.24}"
+    )
     for row in compare_concepts(a, b):
         if row.differs or show_all:
             mark = "*" if row.differs else " "
-            click.echo(f"{mark}{row.concept:31} {_levels(row.levels_a):>24} "
-                       f"{_levels(row.levels_b):>24}")
+            click.echo(
+                f"{mark}{row.concept:31} {_levels(row.levels_a):>24} {_levels(row.levels_b):>24}"
+            )
     click.echo("* the lowest level differs (or the concept is absent from one document)")
 
 
@@ -174,17 +194,32 @@ def search(pack_id: str, words: str, limit: int) -> None:
 
 @cli.command("assess")
 @click.argument("pack_id")
-@click.option("--indicator", "-i", "indicator_ids", multiple=True, help="An observed indicator id "
-              "(repeat the option, or separate ids by commas).")
+@click.option(
+    "--indicator",
+    "-i",
+    "indicator_ids",
+    multiple=True,
+    help="An observed indicator id (repeat the option, or separate ids by commas).",
+)
 @click.option("--age", type=int, help="The child's age in whole years.")
-@click.option("--early-help-not-improving", is_flag=True,
-              help="Early help is in place and the situation is not improving.")
-@click.option("--previous-cp-plan", is_flag=True,
-              help="The child was previously subject to a child protection plan.")
-@click.option("--consent", type=click.Choice([c.value for c in Consent]), default="unknown",
-              show_default=True)
-@click.option("--start", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]), help="When the clock starts, to give due "
-              "times for the deadlines (e.g. 2026-11-23T09:30).")
+@click.option(
+    "--early-help-not-improving",
+    is_flag=True,
+    help="Early help is in place and the situation is not improving.",
+)
+@click.option(
+    "--previous-cp-plan",
+    is_flag=True,
+    help="The child was previously subject to a child protection plan.",
+)
+@click.option(
+    "--consent", type=click.Choice([c.value for c in Consent]), default="unknown", show_default=True
+)
+@click.option(
+    "--start",
+    type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
+    help="When the clock starts, to give due times for the deadlines (e.g. 2026-11-23T09:30).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON.")
 def assess_command(
     pack_id: str,

@@ -27,8 +27,9 @@ def render_decision(decision: Decision, pack: Pack) -> str:
         out.append("!" * WIDTH)
         out += [f"!! {line}" for line in decision.immediate_action]
         out.append("!" * WIDTH)
-    out.append(f"{pack.metadata.partnership}: {pack.metadata.title} ({pack.id} "
-               f"{pack.metadata.version})")
+    out.append(
+        f"{pack.metadata.partnership}: {pack.metadata.title} ({pack.id} {pack.metadata.version})"
+    )
     if decision.level is None:
         out.append("Indicated level: none (see reasons)")
     else:
@@ -40,8 +41,13 @@ def render_decision(decision: Decision, pack: Pack) -> str:
             out.append(f"  {domain.name}")
             for m in matches:
                 flag = " [RED FLAG]" if m.red_flag else ""
-                out.append(wrap(f"- L{m.indicator.level} {m.indicator.id}{flag}: "
-                                f"“{m.indicator.text}” ({m.indicator.source.label})", "    "))
+                out.append(
+                    wrap(
+                        f"- L{m.indicator.level} {m.indicator.id}{flag}: "
+                        f"“{m.indicator.text}” ({m.indicator.source.label})",
+                        "    ",
+                    )
+                )
     out.append("\nReasons:")
     for reason in decision.reasons:
         where = f" [{reason.source.label}]" if reason.source else ""
@@ -62,8 +68,13 @@ def render_decision(decision: Decision, pack: Pack) -> str:
         for d in decision.deadlines:
             due = f", due {d.due:%a %d %b %Y %H:%M}" if d.due else ""
             latest = f" to {d.due_latest:%a %d %b %Y %H:%M}" if d.due_latest else ""
-            out.append(wrap(f"- {d.timescale.label}: {d.timescale.label_duration} of "
-                            f"{d.timescale.starts_from}{due}{latest}", "  "))
+            out.append(
+                wrap(
+                    f"- {d.timescale.label}: {d.timescale.label_duration} of "
+                    f"{d.timescale.starts_from}{due}{latest}",
+                    "  ",
+                )
+            )
     out.append("\n" + wrap(decision.caveat))
     return "\n".join(out)
 
@@ -78,8 +89,12 @@ def _urgency(urgency: Urgency) -> str:
 
 def render_pack(pack: Pack) -> str:
     meta = pack.metadata
-    out = [f"{meta.title}", f"{meta.partnership} ({meta.area}), {meta.issued}",
-           f"pack {meta.id} {meta.version}, source {meta.source_file}", ""]
+    out = [
+        f"{meta.title}",
+        f"{meta.partnership} ({meta.area}), {meta.issued}",
+        f"pack {meta.id} {meta.version}, source {meta.source_file}",
+        "",
+    ]
     for level in pack.levels:
         r = level.response
         out.append(f"Level {level.number}: {level.name}")
@@ -95,8 +110,10 @@ def render_pack(pack: Pack) -> str:
         out += [wrap(f"- {contact_line(c)}", "  ") for c in pack.contacts]
     if pack.timescales:
         out.append("\nTimescales:")
-        out += [wrap(f"- {t.label}: {t.label_duration} of {t.starts_from}", "  ")
-                for t in pack.timescales]
+        out += [
+            wrap(f"- {t.label}: {t.label_duration} of {t.starts_from}", "  ")
+            for t in pack.timescales
+        ]
     if pack.rules:
         out.append("\nRules:")
         out += [wrap(f"- [{r.kind.value}] {r.text}", "  ") for r in pack.rules]

@@ -159,8 +159,11 @@ def assess(
     matched = tuple(
         sorted(
             (
-                MatchedIndicator(indicators[i], domains[indicators[i].domain],
-                                 _is_red_flag(pack, indicators[i], age))
+                MatchedIndicator(
+                    indicators[i],
+                    domains[indicators[i].domain],
+                    _is_red_flag(pack, indicators[i], age),
+                )
                 for i in ids
             ),
             key=_match_key,
@@ -238,25 +241,32 @@ def _level(
     warnings = _age_warnings(matched, age)
     if not pack.has_indicator_tables:
         rule = pack.rules_of(RuleKind.NO_INDICATOR_TABLES)[0]
-        reasons.append(Reason(
-            ReasonCode.NO_INDICATOR_TABLES,
-            f"{pack.metadata.title} has no indicator tables, so RightHelp cannot suggest a level "
-            "from indicators for this partnership. Use its questions for a professional "
-            "judgement and its referral rule.",
-            rule_id=rule.id, source=rule.source,
-        ))
+        reasons.append(
+            Reason(
+                ReasonCode.NO_INDICATOR_TABLES,
+                f"{pack.metadata.title} has no indicator tables, so RightHelp cannot "
+                "suggest a level "
+                "from indicators for this partnership. Use its questions for a professional "
+                "judgement and its referral rule.",
+                rule_id=rule.id,
+                source=rule.source,
+            )
+        )
         return reasons + _significant_harm_reminder(pack), warnings, None
     level: int | None = None
     if matched:
         level = max(m.indicator.level for m in matched)
         top = tuple(m for m in matched if m.indicator.level == level)
-        reasons.append(Reason(
-            ReasonCode.HIGHEST_LEVEL,
-            f"The highest level among the observed indicators is Level {level} "
-            f"({pack.level(level).name}): " + "; ".join(f"“{m.indicator.text}”" for m in top[:3])
-            + ("; …" if len(top) > 3 else ""),
-            indicator_ids=tuple(m.indicator.id for m in top),
-        ))
+        reasons.append(
+            Reason(
+                ReasonCode.HIGHEST_LEVEL,
+                f"The highest level among the observed indicators is Level {level} "
+                f"({pack.level(level).name}): "
+                + "; ".join(f"“{m.indicator.text}”" for m in top[:3])
+                + ("; …" if len(top) > 3 else ""),
+                indicator_ids=tuple(m.indicator.id for m in top),
+            )
+        )
         level = _cumulative(pack, matched, level, reasons)
     else:
         reasons.append(Reason(ReasonCode.NO_INDICATORS, "No indicators were observed."))
@@ -281,13 +291,17 @@ def _cumulative(
         enough = len(at_top) >= min_indicators and len(groups) >= min_groups
         if enough and min_level <= level < max_level:
             group_names = ", ".join(sorted(GROUP_TITLES[g] for g in groups))
-            reasons.append(Reason(
-                ReasonCode.CUMULATIVE,
-                f"{len(at_top)} Level {level} needs across {len(groups)} areas ({group_names}): "
-                f"their cumulative effect indicates Level {level + 1}. “{rule.text}”",
-                indicator_ids=tuple(m.indicator.id for m in at_top),
-                rule_id=rule.id, source=rule.source,
-            ))
+            reasons.append(
+                Reason(
+                    ReasonCode.CUMULATIVE,
+                    f"{len(at_top)} Level {level} needs across {len(groups)} areas "
+                    f"({group_names}): "
+                    f"their cumulative effect indicates Level {level + 1}. “{rule.text}”",
+                    indicator_ids=tuple(m.indicator.id for m in at_top),
+                    rule_id=rule.id,
+                    source=rule.source,
+                )
+            )
             return level + 1
     return level
 
@@ -297,20 +311,25 @@ def _step_up(pack: Pack, level: int | None, context: Context, reasons: list[Reas
         return level
     rules = pack.rules_of(RuleKind.STEP_UP_NOT_IMPROVING)
     if not rules:
-        reasons.append(Reason(
-            ReasonCode.NO_STEP_UP_RULE,
-            "Early help is in place and not improving things. This document states no step-up "
-            "rule: discuss whether the level should rise with your safeguarding lead.",
-        ))
+        reasons.append(
+            Reason(
+                ReasonCode.NO_STEP_UP_RULE,
+                "Early help is in place and not improving things. This document states no step-up "
+                "rule: discuss whether the level should rise with your safeguarding lead.",
+            )
+        )
         return level
     base = max(level or 0, 2)  # early help in place means needs at Level 2 at least
     stepped = min(4, base + 1)
-    reasons.append(Reason(
-        ReasonCode.STEP_UP,
-        f"Early help is in place and the child's situation is not improving: step up to Level "
-        f"{stepped}. “{rules[0].text}”",
-        rule_id=rules[0].id, source=rules[0].source,
-    ))
+    reasons.append(
+        Reason(
+            ReasonCode.STEP_UP,
+            f"Early help is in place and the child's situation is not improving: step up to Level "
+            f"{stepped}. “{rules[0].text}”",
+            rule_id=rules[0].id,
+            source=rules[0].source,
+        )
+    )
     return stepped
 
 
@@ -322,12 +341,15 @@ def _previous_plan(
     for rule in pack.rules_of(RuleKind.PREVIOUS_CHILD_PROTECTION_PLAN):
         floor = _int_param(rule, "min_level", 3)
         if level is None or level < floor:
-            reasons.append(Reason(
-                ReasonCode.PREVIOUS_CP_PLAN,
-                f"The child was previously subject to a child protection plan: at least Level "
-                f"{floor}. “{rule.text}”",
-                rule_id=rule.id, source=rule.source,
-            ))
+            reasons.append(
+                Reason(
+                    ReasonCode.PREVIOUS_CP_PLAN,
+                    f"The child was previously subject to a child protection plan: at least Level "
+                    f"{floor}. “{rule.text}”",
+                    rule_id=rule.id,
+                    source=rule.source,
+                )
+            )
             return floor
     return level
 
@@ -346,22 +368,28 @@ def _red_flags(
     for match in flagged:
         rule = _underage_rule(pack, match.indicator, age) if not match.indicator.red_flag else None
         if rule is not None:
-            reasons.append(Reason(
-                ReasonCode.AGE_RULE,
-                f"The child is {age}: “{match.indicator.text}” is significant harm below age "
-                f"{rule.params['below_age']}. “{rule.text}”",
-                indicator_ids=(match.indicator.id,), rule_id=rule.id, source=rule.source,
-            ))
+            reasons.append(
+                Reason(
+                    ReasonCode.AGE_RULE,
+                    f"The child is {age}: “{match.indicator.text}” is significant harm below age "
+                    f"{rule.params['below_age']}. “{rule.text}”",
+                    indicator_ids=(match.indicator.id,),
+                    rule_id=rule.id,
+                    source=rule.source,
+                )
+            )
             continue
         basis = match.indicator.red_flag_basis or match.indicator.source
-        reasons.append(Reason(
-            ReasonCode.RED_FLAG,
-            f"Significant harm: “{match.indicator.text}” (Level {match.indicator.level} row, "
-            f"{match.domain.name}). A red flag always means Level 4 and an immediate referral.",
-            indicator_ids=(match.indicator.id,),
-            rule_id=harm_rules[0].id if harm_rules else None,
-            source=basis,
-        ))
+        reasons.append(
+            Reason(
+                ReasonCode.RED_FLAG,
+                f"Significant harm: “{match.indicator.text}” (Level {match.indicator.level} row, "
+                f"{match.domain.name}). A red flag always means Level 4 and an immediate referral.",
+                indicator_ids=(match.indicator.id,),
+                rule_id=harm_rules[0].id if harm_rules else None,
+                source=basis,
+            )
+        )
     return 4
 
 
@@ -372,13 +400,18 @@ def _single_level4(
     level4 = [m for m in matched if m.indicator.level == 4]
     if not rules or level != 4 or len(level4) != 1 or any(m.red_flag for m in matched):
         return
-    reasons.append(Reason(
-        ReasonCode.SINGLE_LEVEL4_JUDGEMENT,
-        f"Only one Level 4 factor (“{level4[0].indicator.text}”) is present among lower-level "
-        f"needs: it may not by itself require a referral. Apply professional judgement and seek "
-        f"advice. “{rules[0].text}”",
-        indicator_ids=(level4[0].indicator.id,), rule_id=rules[0].id, source=rules[0].source,
-    ))
+    reasons.append(
+        Reason(
+            ReasonCode.SINGLE_LEVEL4_JUDGEMENT,
+            f"Only one Level 4 factor (“{level4[0].indicator.text}”) is present among lower-level "
+            f"needs: it may not by itself require a referral. Apply professional judgement "
+            "and seek "
+            f"advice. “{rules[0].text}”",
+            indicator_ids=(level4[0].indicator.id,),
+            rule_id=rules[0].id,
+            source=rules[0].source,
+        )
+    )
 
 
 def _age_warnings(matched: tuple[MatchedIndicator, ...], age: int | None) -> list[Reason]:
@@ -389,7 +422,8 @@ def _age_warnings(matched: tuple[MatchedIndicator, ...], age: int | None) -> lis
             ReasonCode.AGE_OUTSIDE_BOUNDS,
             f"“{m.indicator.text}” is worded for ages {m.indicator.age.label}; the child is "
             f"{age}. It is kept because it was observed: check it fits.",
-            indicator_ids=(m.indicator.id,), source=m.indicator.source,
+            indicator_ids=(m.indicator.id,),
+            source=m.indicator.source,
         )
         for m in matched
         if m.indicator.age is not None and not m.indicator.age.contains(age)

@@ -58,8 +58,11 @@ def diff_versions(old: Pack, new: Pack) -> IdDiff:
 def compare_concepts(a: Pack, b: Pack) -> list[ConceptRow]:
     levels_a, levels_b = _concept_levels(a.indicators), _concept_levels(b.indicators)
     return [
-        ConceptRow(concept, tuple(sorted(levels_a.get(concept, ()))),
-                   tuple(sorted(levels_b.get(concept, ()))))
+        ConceptRow(
+            concept,
+            tuple(sorted(levels_a.get(concept, ()))),
+            tuple(sorted(levels_b.get(concept, ()))),
+        )
         for concept in sorted(levels_a.keys() | levels_b.keys())
     ]
 

@@ -100,9 +100,7 @@ def _load_folder(folder: Path) -> Pack:
     if indicators_path.is_file():
         raw_indicators = _read_yaml(indicators_path)
         if set(raw_indicators) != {"indicators"}:
-            raise PackError(
-                [Problem(str(indicators_path), "", "must hold one key, 'indicators'")]
-            )
+            raise PackError([Problem(str(indicators_path), "", "must hold one key, 'indicators'")])
         if "indicators" in raw:
             raise PackError(
                 [Problem(str(pack_path), "indicators", f"indicators belong in {INDICATORS_FILE}")]
@@ -128,7 +126,7 @@ def _load_folder(folder: Path) -> Pack:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_SafeLoader)  # noqa: S506 - safe loader
+        data = yaml.load(path.read_text("utf-8"), Loader=_SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise PackError([Problem(str(path), "", f"YAML syntax: {exc.problem}", line)]) from None

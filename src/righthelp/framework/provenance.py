@@ -62,9 +62,17 @@ def _quotes(pack: Pack) -> Iterator[tuple[str, str, SourceRef]]:
                 for band in ("low", "moderate", "high"):
                     cell = getattr(row, band)
                     if cell:
-                        yield f"disability_matrix.outcome_areas[{n}].rows[{k}].{band}", cell, row.source
+                        yield (
+                            f"disability_matrix.outcome_areas[{n}].rows[{k}].{band}",
+                            cell,
+                            row.source,
+                        )
         for n, overall in enumerate(matrix.overall_need):
-            yield f"disability_matrix.overall_need[{n}].description", overall.description, overall.source
+            yield (
+                f"disability_matrix.overall_need[{n}].description",
+                overall.description,
+                overall.source,
+            )
 
 
 def _ranges_in_file(node: Any, path: str, line_count: int) -> Iterator[tuple[str, str]]:

@@ -161,9 +161,7 @@ class Indicator(Model):
         default=(),
         description="For damaged text: the pieces, each found verbatim in the source range.",
     )
-    red_flag: bool = Field(
-        default=False, description="The source treats this as significant harm."
-    )
+    red_flag: bool = Field(default=False, description="The source treats this as significant harm.")
     red_flag_basis: SourceRef | None = Field(
         default=None,
         description="Where the document says this is significant harm, if not the row itself.",
@@ -435,4 +433,3 @@ def _duplicates(where: str, ids: list[str]) -> list[str]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a pack, for editors and reviewers."""
     return Pack.model_json_schema()
-

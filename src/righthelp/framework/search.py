@@ -18,9 +18,60 @@ from righthelp.framework.text import normalise
 
 _WORD = re.compile(r"[a-z0-9]+")
 STOP_WORDS = frozenset(
-    """a an and are as at be been being but by for from has have he her his i in into is it
-    its me my of on or our she so than that the their them then there these they this to was
-    we were which who will with you your""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
 )
 _STEMMER = snowballstemmer.stemmer("english")
 
