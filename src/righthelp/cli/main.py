@@ -10,11 +10,17 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 import click
 
-from righthelp.cli.render import render_decision, render_pack
+from righthelp.cli.render import (
+    analysis_to_dict,
+    render_analysis,
+    render_decision,
+    render_evaluation,
+    render_pack,
+)
 from righthelp.engine import AssessmentInputError, Consent, Context, assess
 from righthelp.engine.serialise import decision_to_dict
 from righthelp.framework.compare import compare_concepts, diff_versions
@@ -22,6 +28,10 @@ from righthelp.framework.coverage import coverage
 from righthelp.framework.loader import PackError, get_pack, load_pack, pack_ids, packs_root
 from righthelp.framework.schema import Pack
 from righthelp.framework.search import search_indicators
+from righthelp.narrative import NarrativeInputError, analyse
+from righthelp.narrative.evaluation import evaluate, read_cases
+
+MAX_INPUT_BYTES = 1_048_576  # the analyser caps its own work well below this
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -220,10 +230,18 @@ def search(pack_id: str, words: str, limit: int) -> None:
     type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
     help="When the clock starts, to give due times for the deadlines (e.g. 2026-11-23T09:30).",
 )
+@click.option(
+    "--text",
+    "text_file",
+    type=click.File("rb"),
+    help="A narrative to analyse first "
+    "(a file, or - for standard input): its suggested indicators are added.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON.")
 def assess_command(
     pack_id: str,
     indicator_ids: tuple[str, ...],
+    text_file: BinaryIO | None,
     age: int | None,
     early_help_not_improving: bool,
     previous_cp_plan: bool,
@@ -231,18 +249,58 @@ def assess_command(
     start: datetime | None,
     as_json: bool,
 ) -> None:
-    """Assess observed indicators against PACK_ID: the level, why, and what to do now."""
+    """Assess observed indicators against PACK_ID: the level, why, and what to do now.
+
+    With --text, the narrative is analysed first and the indicators it evidences are shown,
+    with the words that evidence them, then assessed with any --indicator given.
+    """
     pack = _pack(pack_id)
     ids = [part.strip() for value in indicator_ids for part in value.split(",") if part.strip()]
     context = Context(early_help_not_improving, previous_cp_plan, Consent(consent))
+    analysis = None
+    if text_file is not None:
+        try:
+            analysis = analyse(pack, text_file.read(MAX_INPUT_BYTES), age=age)
+        except NarrativeInputError as exc:
+            _fail(str(exc))
+        ids += [i for i in analysis.proposed_ids if i not in ids]
+        age = analysis.age if age is None else age
     try:
         decision = assess(pack, ids, age=age, context=context, start=start)
     except AssessmentInputError as exc:
         _fail(str(exc))
     if as_json:
-        click.echo(json.dumps(decision_to_dict(decision), indent=2, ensure_ascii=False))
+        data = decision_to_dict(decision)
+        if analysis is not None:
+            data["analysis"] = analysis_to_dict(analysis)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if analysis is not None:
+        click.echo(render_analysis(analysis))
+    click.echo(render_decision(decision, pack))
+
+
+@cli.command("evaluate")
+@click.argument("cases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--framework", "pack_id", required=True, help="The pack the cases are written for.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, with every case.")
+def evaluate_command(cases_file: Path, pack_id: str, as_json: bool) -> None:
+    """Measure narrative analysis + decision on labelled narratives (JSONL).
+
+    Each line: {"id", "text", "level": 1-4, "age": int|null, "indicators": [ids]|null}.
+    Prints level accuracy, within-one accuracy, the confusion matrix, under- and over-triage,
+    red-flag recall, indicator precision/recall and latency. Malformed lines are reported
+    with their number and skipped.
+    """
+    pack = _pack(pack_id)
+    cases, skipped = read_cases(cases_file)
+    report = evaluate(pack, cases)
+    report.skipped[:0] = skipped
+    data = report.as_dict({i.id for i in pack.indicators if i.red_flag})
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
     else:
-        click.echo(render_decision(decision, pack))
+        click.echo(render_evaluation(data))
 
 
 # -- helpers ----------------------------------------------------------------------------

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+from typing import Any
+
 from righthelp.engine.decision import Decision, Urgency
 from righthelp.framework.schema import Contact, Pack
+from righthelp.narrative import Analysis
 
 WIDTH = 96
 
@@ -120,4 +123,92 @@ def render_pack(pack: Pack) -> str:
     if pack.guidance:
         out.append("\nGuidance:")
         out += [f"  {g.title} ({len(g.items)} items)" for g in pack.guidance]
+    return "\n".join(out)
+
+
+def render_analysis(analysis: Analysis) -> str:
+    out = [f"Narrative analysis ({analysis.method} matching)"]
+    if analysis.age is not None:
+        found = f" (from “{analysis.age_evidence.text}”)" if analysis.age_evidence else ""
+        out.append(f"Child's age: {analysis.age}{found}")
+    out += [wrap(f"! {w}", "") for w in analysis.warnings]
+    if not analysis.suggestions:
+        out.append("No indicators found in the text.")
+    for s in analysis.suggestions:
+        mark = "+" if s.proposed else "-"
+        flags = [
+            n
+            for n, on in (
+                ("negated", s.negated),
+                ("about someone else", s.other_person),
+                ("in the past", s.historical),
+                ("uncertain", s.uncertain),
+            )
+            if on
+        ]
+        note = f" [{', '.join(flags)}]" if flags else ""
+        words = "; ".join(f"“{e.text}” @{e.start}" for e in s.evidence)
+        out.append(
+            wrap(
+                f"{mark} {s.indicator.id} (L{s.indicator.level}){note}: "
+                f"“{s.indicator.text}” <- {words}",
+                "  ",
+            )
+        )
+    out.append("(+ taken as present and assessed below; - shown for you to check)\n")
+    return "\n".join(out)
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "method": analysis.method,
+        "age": analysis.age,
+        "age_evidence": _span(analysis.age_evidence) if analysis.age_evidence else None,
+        "warnings": list(analysis.warnings),
+        "truncated": analysis.truncated,
+        "suggestions": [
+            {
+                "indicator": s.indicator.id,
+                "level": s.indicator.level,
+                "text": s.indicator.text,
+                "score": round(s.score, 3),
+                "proposed": s.proposed,
+                "evidence": [_span(e) for e in s.evidence],
+                "negated": s.negated,
+                "historical": s.historical,
+                "other_person": s.other_person,
+                "uncertain": s.uncertain,
+                "red_flag": s.indicator.red_flag,
+            }
+            for s in analysis.suggestions
+        ],
+    }
+
+
+def _span(span: Any) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def render_evaluation(data: dict[str, Any]) -> str:
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{value * 100:.1f}%"
+
+    out = [
+        f"framework {data['framework']}  method {data['method']}  cases {data['cases']}",
+        f"level accuracy (exact)     {pct(data['level_accuracy'])}",
+        f"level accuracy (within 1)  {pct(data['within_one_accuracy'])}",
+        f"under-triage               {data['under_triage']} "
+        f"(of which true Level 4: {data['under_triage_level_4']})",
+        f"over-triage                {data['over_triage']}",
+        f"red-flag recall            {pct(data['red_flag_recall'])} "
+        f"({data['red_flag_cases']} cases with a red flag)",
+        f"indicator precision        {pct(data['indicator_precision'])}",
+        f"indicator recall           {pct(data['indicator_recall'])}",
+        "latency ms                 p50 {p50}  p95 {p95}  max {max}".format(**data["latency_ms"]),
+        "confusion (rows: true L1-L4; columns: predicted L1-L4)",
+    ]
+    matrix = data["confusion_matrix"]["rows_true_level_1_to_4_columns_predicted_1_to_4"]
+    out += [f"  L{n + 1}  " + " ".join(f"{v:4d}" for v in row) for n, row in enumerate(matrix)]
+    for line in data["skipped_lines"]:
+        out.append(f"skipped line {line['line']}: {line['reason']}")
     return "\n".join(out)

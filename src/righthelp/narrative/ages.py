@@ -1,0 +1,66 @@
+"""Finding the child's age in a narrative: "aged 13", "13 year old", "a 13-year-old", "Ben (13)".
+
+Ages of other people ("her boyfriend is 19", "mum (24)") are not the child's: an age whose
+nearest preceding person word is an adult or another person is set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_AGE = re.compile(
+    r"\b(?:aged?|age of)\s+(?P<a>\d{1,2})\b"
+    r"|\b(?P<b>\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?)(?:\s*-\s*|\s+)old\b"
+    r"|\b(?P<c>\d{1,2})\s*(?:-|\s)?\s*(?:year|yr)\s*-\s*old\b"
+    r"|\b[A-Z][a-z]+\s*\((?P<d>\d{1,2})\)"
+    r"|\b(?P<e>\d{1,2})\s?yo\b"
+    r"|\b(?P<m>\d{1,2})\s*(?:-|\s)?\s*months?(?:\s*-\s*|\s+)old\b",
+    re.IGNORECASE,
+)
+_NOT_THE_CHILD = re.compile(
+    r"\b(mum|mother|dad|father|parents?|step\w*|partner|boyfriend|girlfriend|man|men|male|"
+    r"adult|uncle|aunt|brother|sister|sibling|cousin|friend|neighbou?r|lodger|grandparents?|"
+    r"nan|gran|grandad|he is|who is)\b[^.]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    age: int
+    start: int
+    end: int
+
+
+def child_age(text: str) -> AgeMention | None:
+    """The first age in the text that is not someone else's."""
+    for match in _AGE.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _NOT_THE_CHILD.search(before) and match.group("d") is None:
+            continue
+        if match.group("d") and _NOT_THE_CHILD.search(
+            text[max(0, match.start() - 12) : match.start() + 1]
+        ):
+            continue
+        if match.group("m"):
+            return AgeMention(int(match.group("m")) // 12, match.start(), match.end())
+        value = next(int(v) for k, v in match.groupdict().items() if v and k != "m")
+        if value <= 25:
+            return AgeMention(value, match.start(), match.end())
+    return None
+
+
+def other_adult_ages(text: str) -> list[AgeMention]:
+    """Ages of 18 and over attached to a partner or another person (for age-gap checks)."""
+    found = []
+    for match in re.finditer(
+        r"\b(boyfriend|girlfriend|partner|man|male|friend|adult)\b[^.]{0,30}?\b(?:is |aged |\()"
+        r"?(?P<age>1[89]|[2-9]\d)\b|\b(?P<age2>1[89]|[2-9]\d)[- ]year[- ]old "
+        r"(boyfriend|girlfriend|man|male|partner|adult|friend)",
+        text,
+        re.IGNORECASE,
+    ):
+        value = match.group("age") or match.group("age2")
+        found.append(AgeMention(int(value), match.start(), match.end()))
+    return found

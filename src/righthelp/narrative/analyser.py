@@ -1,0 +1,271 @@
+"""From a practitioner's own words to suggested indicators of one pack, with their evidence.
+
+1. The text is checked and cut into sentences and clauses (offsets into the original).
+2. Topics of the concept lexicon are found in each clause; cues say whether a mention is
+   negated, uncertain, historical, and about the child, a parent or someone else.
+3. Each mention is matched to the pack's indicators that carry its tag: lexical similarity
+   (BM25) of the sentence to the row's wording, and how well the row's level fits the
+   severity the words express, choose the row(s).
+4. Red-flag topics are always matched to a red-flag row when the words say them: safety
+   before precision.
+A clause that no topic explains is still compared with every row (BM25); a strong match is
+suggested too.
+
+Suggestions are for a person to confirm or reject: `proposed` are those the analyser takes
+as present (not negated, not about someone else, not only in the past).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from righthelp.framework.schema import Indicator, Pack
+from righthelp.framework.search import stems
+from righthelp.narrative import ages
+from righthelp.narrative.bm25 import Bm25Index, index
+from righthelp.narrative.cues import Cues, Experiencer, cues_for
+from righthelp.narrative.lexicon import Topic, topics
+from righthelp.narrative.segment import Span, clauses, prepare, sentences
+
+METHOD = "lexical"
+RED_FLAG_FALLBACK_TAGS = ("abuse-allegation", "significant-harm", "sexual-abuse", "physical-abuse")
+UNDER_16 = 16
+CLAUSE_MATCH_MIN = 0.6  # share of a row's IDF mass a clause must contain on its own
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    indicator: Indicator
+    score: float
+    evidence: tuple[Span, ...]
+    negated: bool = False
+    uncertain: bool = False
+    historical: bool = False
+    other_person: bool = False
+    topics: tuple[str, ...] = ()
+
+    @property
+    def proposed(self) -> bool:
+        """Taken as present: a person still confirms it."""
+        if self.negated or self.other_person:
+            return False
+        return not self.historical or self.indicator.historical or self.indicator.red_flag
+
+
+@dataclass(frozen=True)
+class Analysis:
+    pack_id: str
+    method: str
+    suggestions: tuple[Suggestion, ...]
+    age: int | None
+    age_evidence: Span | None
+    warnings: tuple[str, ...] = ()
+    truncated: bool = False
+
+    @property
+    def proposed_ids(self) -> tuple[str, ...]:
+        return tuple(s.indicator.id for s in self.suggestions if s.proposed)
+
+
+@dataclass
+class _Mention:
+    topic: Topic
+    tags: tuple[str, ...]
+    span: Span
+    sentence: Span
+    cues: Cues
+    positive: bool = False
+    candidates: list[tuple[Indicator, float]] = field(default_factory=list)
+
+
+def analyse(pack: Pack, text: str | bytes, age: int | None = None) -> Analysis:
+    """Suggest the pack's indicators that the narrative evidences. Raises NarrativeInputError."""
+    prepared = prepare(text)
+    body = prepared.text
+    found_age = ages.child_age(body)
+    child_age = age if age is not None else (found_age.age if found_age else None)
+    age_span = (
+        Span(found_age.start, found_age.end, body[found_age.start : found_age.end])
+        if found_age and age is None
+        else None
+    )
+    warnings = list(prepared.warnings)
+    if not pack.has_indicator_tables:
+        warnings.append(f"{pack.metadata.title} has no indicator tables: nothing to match.")
+        return Analysis(pack.id, METHOD, (), child_age, age_span, tuple(warnings))
+    bm25 = index(pack)
+    mentions = list(_mentions(body, child_age))
+    suggestions: dict[str, Suggestion] = {}
+    for mention in mentions:
+        for indicator, score in _match(pack, bm25, mention):
+            _merge(suggestions, indicator, score, mention)
+    for indicator, score, clause, cue in _unexplained_clauses(pack, bm25, body, mentions):
+        suggestions.setdefault(
+            indicator.id,
+            Suggestion(
+                indicator,
+                score,
+                (clause,),
+                cue.negated,
+                cue.uncertain,
+                cue.historical,
+                cue.experiencer is Experiencer.OTHER,
+                ("wording",),
+            ),
+        )
+    ordered = sorted(
+        suggestions.values(),
+        key=lambda s: (not s.proposed, not s.indicator.red_flag, -s.score, s.indicator.id),
+    )
+    return Analysis(
+        pack.id, METHOD, tuple(ordered), child_age, age_span, tuple(warnings), prepared.truncated
+    )
+
+
+# -- finding mentions --------------------------------------------------------------------
+
+
+def _mentions(body: str, child_age: int | None) -> Iterable[_Mention]:
+    for sentence in sentences(body):
+        for clause in clauses(body, sentence):
+            clause_mentions = list(_clause_mentions(body, sentence, clause))
+            positive = any(m.topic.positive and not m.cues.negated for m in clause_mentions)
+            for mention in clause_mentions:
+                mention.positive = positive and not mention.topic.red_flag
+                yield mention
+        yield from _age_gap_mentions(body, sentence, child_age)
+    # under-13 sexual activity is raised by the engine's age rule from `sexual-activity`
+
+
+def _clause_mentions(body: str, sentence: Span, clause: Span) -> Iterable[_Mention]:
+    for topic in topics():
+        if topic.requires_in_sentence and not any(
+            p.search(sentence.text) for p in topic.requires_in_sentence
+        ):
+            continue
+        for pattern in topic.patterns:
+            for match in pattern.finditer(body, clause.start, clause.end):
+                cue = cues_for(body, clause, match.start(), match.end(), sentence)
+                span = Span(match.start(), match.end(), match.group())
+                yield _Mention(topic, _tags(topic, cue), span, sentence, cue)
+                break  # one mention of a topic per pattern per clause is enough
+
+
+def _tags(topic: Topic, cue: Cues) -> tuple[str, ...]:
+    if topic.tag:
+        return (topic.tag, *topic.also)
+    if cue.experiencer is Experiencer.PARENT and topic.parent:
+        return (topic.parent,)
+    return tuple(t for t in (topic.child or topic.parent,) if t)
+
+
+def _age_gap_mentions(body: str, sentence: Span, child_age: int | None) -> Iterable[_Mention]:
+    """An adult partner of a child under 16: a significant age differential (red flag)."""
+    if child_age is None or child_age >= UNDER_16:
+        return
+    topic = Topic(
+        "age-gap", (), tag="adult-sexual-relationship", red_flag=True, also=("sexual-exploitation",)
+    )
+    for other in ages.other_adult_ages(sentence.text):
+        span = Span(
+            sentence.start + other.start,
+            sentence.start + other.end,
+            sentence.text[other.start : other.end],
+        )
+        cue = Cues(False, False, False, Experiencer.CHILD, 1)
+        yield _Mention(topic, (topic.tag or "", *topic.also), span, sentence, cue)
+
+
+# -- matching mentions to rows -------------------------------------------------------------
+
+
+def _match(pack: Pack, bm25: Bm25Index, mention: _Mention) -> list[tuple[Indicator, float]]:
+    candidates = [i for i in pack.indicators if set(i.tags) & set(mention.tags)]
+    if mention.topic.red_flag:
+        flagged = [i for i in candidates if i.red_flag] or [
+            i for i in pack.indicators if i.red_flag and set(i.tags) & set(RED_FLAG_FALLBACK_TAGS)
+        ]
+        candidates = flagged or candidates
+    elif mention.positive or mention.topic.positive:
+        candidates = [i for i in candidates if i.level == 1]
+    else:  # a concern: level 1 rows that describe needs met are not evidence of it
+        candidates = [i for i in candidates if not (i.level == 1 and "strengths" in i.tags)]
+    if not candidates:
+        return []
+    query = stems(mention.sentence.text)
+    similarity = bm25.scores(query, frozenset(i.id for i in candidates))
+    best_similarity = max(similarity.values(), default=0.0) or 1.0
+    target = _target_level(mention)
+    scored = []
+    for indicator in candidates:
+        lexical = similarity.get(indicator.id, 0.0) / best_similarity
+        fit = 1 - abs(indicator.level - target) / 3
+        scored.append((0.6 * lexical + 0.4 * fit, indicator))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].id))
+    best = scored[0][0]
+    keep = [(ind, score) for score, ind in scored[:2] if score >= 0.92 * best]
+    return keep
+
+
+def _target_level(mention: _Mention) -> int:
+    if mention.positive or mention.topic.positive:
+        return 1
+    if mention.topic.red_flag:
+        return 4
+    return {-1: 2, 0: 2, 1: 3}[mention.cues.severity]
+
+
+def _merge(
+    suggestions: dict[str, Suggestion], indicator: Indicator, score: float, mention: _Mention
+) -> None:
+    cue = mention.cues
+    other = cue.experiencer is Experiencer.OTHER and not mention.topic.red_flag
+    new = Suggestion(
+        indicator,
+        score,
+        (mention.span,),
+        cue.negated,
+        cue.uncertain,
+        cue.historical,
+        other,
+        (mention.topic.id,),
+    )
+    old = suggestions.get(indicator.id)
+    if old is None:
+        suggestions[indicator.id] = new
+        return
+    # present if any mention says so; the evidence of every mention is kept
+    suggestions[indicator.id] = Suggestion(
+        indicator,
+        max(old.score, score),
+        old.evidence + new.evidence,
+        old.negated and new.negated,
+        old.uncertain and new.uncertain,
+        old.historical and new.historical,
+        old.other_person and new.other_person,
+        tuple(dict.fromkeys(old.topics + new.topics)),
+    )
+
+
+def _unexplained_clauses(
+    pack: Pack, bm25: Bm25Index, body: str, mentions: list[_Mention]
+) -> Iterable[tuple[Indicator, float, Span, Cues]]:
+    """Rows whose own wording a clause contains, where no topic explained the clause."""
+    covered = {m.span.start for m in mentions}
+    indicators = {i.id: i for i in pack.indicators}
+    for sentence in sentences(body):
+        for clause in clauses(body, sentence):
+            if any(clause.start <= start < clause.end for start in covered):
+                continue
+            query = stems(clause.text)
+            if len(query) < 2:
+                continue
+            scores = bm25.scores(query)
+            if not scores:
+                continue
+            best_id = max(scores, key=lambda i: (scores[i], i))
+            share = bm25.coverage(query, best_id)
+            if share >= CLAUSE_MATCH_MIN:
+                cue = cues_for(body, clause, clause.start, clause.start, sentence)
+                yield indicators[best_id], 0.5 * share, clause, cue

@@ -1,0 +1,149 @@
+"""Context cues around a mention: negated, uncertain, historical, about whom, how severe.
+
+Negation follows NegEx (Chapman et al., 2001): a trigger negates what follows it within the
+same clause, up to a few words; some triggers negate what came before ("... was denied").
+Safeguarding language adds its own ("no concerns about", "denies any").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from righthelp.narrative.segment import Span
+
+NEGATION_WINDOW = 60  # characters between a trigger and what it negates
+
+_PRE_NEGATION = re.compile(
+    r"\b(no|not|never|nor|neither|without|nil|none|denie[sd]|deny|denying|"
+    r"no (evidence|sign|signs|indication|history|concerns?|suggestion|reports?|mention) "
+    r"(of|about|regarding|re|around|that)|free (of|from)|ruled out|"
+    r"(does|did|is|was|has|have|had|do|are|were|could|would|will)\s?n[o']?t|"
+    r"doesn't|didn't|isn't|wasn't|hasn't|haven't|won't|can't|cannot|"
+    r"there (is|are|was|were) no|nothing to suggest|negative for)\b",
+    re.IGNORECASE,
+)
+_POST_NEGATION = re.compile(
+    r"\b(denied|ruled out|not (seen|observed|found|present|a concern|an issue|reported|"
+    r"disclosed|evident|substantiated)|unfounded|were not|was not|has not|have not|"
+    r"is not|are not)\b",
+    re.IGNORECASE,
+)
+# Words that end a negation's reach even inside a clause.
+_NEGATION_STOP = re.compile(r"\b(but|however|although|though|except|yet|while|whereas)\b", re.I)
+
+_UNCERTAIN = re.compile(
+    r"\b(possibl[ey]|perhaps|maybe|may|might|could|query|queried|suspect\w*|unclear|"
+    r"unsure|not sure|apparently|reportedly|rumou?r\w*|worried that|concerned that)\b|\?",
+    re.IGNORECASE,
+)
+_HISTORICAL = re.compile(
+    r"\b(previous(ly)?|in the past|used to|history of|historic(al)?|former(ly)?|"
+    r"years ago|last year|as a (baby|toddler|young child)|when (he|she|they) (was|were) "
+    r"(younger|little|a baby|small)|no longer|had been|back in (19|20)\d\d|in (19|20)\d\d|"
+    r"between (19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_SEVERE = re.compile(
+    r"\b(significant(ly)?|serious(ly)?|sever(e|ely)|persistent(ly)?|chronic(ally)?|daily|"
+    r"every (day|night)|heav(y|ily)|constant(ly)?|always|all the time|regular(ly)?|"
+    r"repeated(ly)?|escalat\w*|extreme(ly)?|dangerous(ly)?|unable to|despite "
+    r"(support|help|advice|intervention|interventions|input|the early help)|impact(s|ing|ed)? "
+    r"on|affect(s|ing|ed)? (his|her|their|the) (care|children)|frequent(ly)?|"
+    r"most (days|nights)|many times|every week|weekly|forg\w* to collect|left (alone|them))\b",
+    re.IGNORECASE,
+)
+_MILD = re.compile(
+    r"\b(some|occasional(ly)?|minor|slight(ly)?|beginning to|starting to|emerging|a bit|"
+    r"sometimes|once|a little|mild(ly)?|early signs|a few|low[- ]level|not yet)\b",
+    re.IGNORECASE,
+)
+_IMPROVING = re.compile(
+    r"\b(respond(s|ed|ing)? (well|positively)|improv(es|ed|ing)|accept(s|ed|ing) "
+    r"(advice|support|help)|engag(es|ed|ing) well|when (discussed|prompted|advised))\b",
+    re.IGNORECASE,
+)
+
+_PARENT = re.compile(
+    r"\b(mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|step ?(dad|mum|father|mother)|"
+    r"(mum|mother|dad)'?s (partner|boyfriend|girlfriend)|partner|grandparents?|nan|nana|gran|"
+    r"grandma|grandad|grandmother|grandfather|foster carers?|guardian|household adults?)\b",
+    re.IGNORECASE,
+)
+_OTHER = re.compile(
+    r"\b((older |younger |big |little |half[- ])?(brother|sister|siblings?|cousin)s?|uncle|"
+    r"aunt(ie)?|lodger|neighbou?r|(his|her) friends?|friend'?s)\b",
+    re.IGNORECASE,
+)
+_CHILD = re.compile(
+    r"\b(he|she|him|her|they|the (child|young person|pupil|student|baby|boy|girl|infant|"
+    r"toddler)|child|pupil|student|young person|yp|baby|infant|i|me|my)\b",
+    re.IGNORECASE,
+)
+
+
+class Experiencer(StrEnum):
+    CHILD = "child"
+    PARENT = "parent"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Cues:
+    negated: bool
+    uncertain: bool
+    historical: bool
+    experiencer: Experiencer
+    severity: int  # -1 mild/improving, 0 neutral, 1 severe
+
+
+def cues_for(text: str, clause: Span, start: int, end: int, sentence: Span) -> Cues:
+    """Cues for the mention text[start:end] inside clause (inside sentence)."""
+    before = text[max(clause.start, start - NEGATION_WINDOW) : start]
+    stop = list(_NEGATION_STOP.finditer(before))
+    if stop:
+        before = before[stop[-1].end() :]
+    after = text[end : min(clause.end, end + 40)]
+    after = after[: m.start()] if (m := _NEGATION_STOP.search(after)) else after
+    negated = bool(_PRE_NEGATION.search(before)) or bool(_POST_NEGATION.match(after.strip()))
+    clause_text = clause.text
+    return Cues(
+        negated=negated,
+        uncertain=bool(_UNCERTAIN.search(clause_text)),
+        historical=bool(_HISTORICAL.search(clause_text)),
+        experiencer=_experiencer(text, clause, start, end),
+        severity=_severity(sentence.text),
+    )
+
+
+def _experiencer(text: str, clause: Span, start: int, end: int) -> Experiencer:
+    """Whom a mention is about: the nearest person word before it in the clause.
+
+    "her mum drinks" is about a parent; "her brother smokes cannabis" about another person;
+    with no person word before it, the nearest one just after ("drinking by dad") or the
+    child the narrative is about.
+    """
+    before = text[clause.start : start]
+    candidates = []
+    for kind, pattern in (
+        (Experiencer.PARENT, _PARENT),
+        (Experiencer.OTHER, _OTHER),
+        (Experiencer.CHILD, _CHILD),
+    ):
+        found = list(pattern.finditer(before))
+        if found:
+            candidates.append((found[-1].end(), kind))
+    if candidates:
+        # the last person word wins: in "her mum drinks", "mum" (a parent) follows "her"
+        return max(candidates)[1]
+    after = text[end : min(clause.end, end + 25)]
+    if _PARENT.search(after) and re.search(r"\bby\b", after, re.IGNORECASE):
+        return Experiencer.PARENT
+    return Experiencer.CHILD
+
+
+def _severity(sentence: str) -> int:
+    if _IMPROVING.search(sentence) or (_MILD.search(sentence) and not _SEVERE.search(sentence)):
+        return -1
+    return 1 if _SEVERE.search(sentence) else 0

@@ -1,0 +1,55 @@
+"""Loading the concept lexicon (lexicon.yaml) into compiled patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from righthelp import reference
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    patterns: tuple[re.Pattern[str], ...]
+    tag: str | None = None
+    child: str | None = None
+    parent: str | None = None
+    also: tuple[str, ...] = ()
+    red_flag: bool = False
+    positive: bool = False
+    requires_in_sentence: tuple[re.Pattern[str], ...] = ()
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # Whole words only: "thin" must not match "think".
+    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])", re.IGNORECASE)
+
+
+@cache
+def topics() -> tuple[Topic, ...]:
+    path = resources.files(__package__).joinpath("lexicon.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    known = reference.tags()
+    result = []
+    for entry in data["topics"]:
+        topic = Topic(
+            id=entry["id"],
+            patterns=tuple(_compile(p) for p in entry["patterns"]),
+            tag=entry.get("tag"),
+            child=entry.get("child"),
+            parent=entry.get("parent"),
+            also=tuple(entry.get("also", ())),
+            red_flag=entry.get("red_flag", False),
+            positive=entry.get("positive", False),
+            requires_in_sentence=tuple(_compile(p) for p in entry.get("requires_in_sentence", ())),
+        )
+        for tag in (topic.tag, topic.child, topic.parent, *topic.also):
+            if tag is not None and tag not in known:
+                raise ValueError(f"lexicon topic {topic.id}: unknown tag {tag!r}")
+        result.append(topic)
+    return tuple(result)
