@@ -18,7 +18,7 @@ run: setup  ## list the packs and assess an example child
 	$(BIN)/righthelp frameworks list
 	$(BIN)/righthelp assess stoke-on-trent-2018 --age 9 --start "$$(date +%Y-%m-%dT%H:%M)" \
 		-i l2-dev-recurring-concerns-diet-hygiene-clothing \
-		-i l2-parent-incidents-domestic-violence \
+		-i l2-par-incidents-of-domestic-violence \
 		-i l1-dev-receives-universal-immunisations
 
 lint: setup
