@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from righthelp.engine import AssessmentInputError, Context, ReasonCode, Urgency, assess
+from righthelp.engine import AssessmentInputError, Consent, Context, ReasonCode, Urgency, assess
 from righthelp.engine.override import Override
 from righthelp.engine.serialise import decision_to_dict
 from righthelp.framework.loader import get_pack
@@ -183,3 +183,17 @@ def test_step_up_from_level_one_is_not_lower_than_from_nothing(mini_pack):
     stepped = Context(early_help_not_improving=True)
     assert assess(mini_pack, [], context=stepped).level == 3
     assert assess(mini_pack, ["l1-health-diet"], context=stepped).level == 3
+
+
+def test_consent_rules_shown_are_those_of_the_situation():
+    luton = get_pack("luton-2017")
+    red = next(i.id for i in luton.indicators if i.red_flag)
+    level2 = next(i.id for i in luton.indicators if i.level == 2 and not i.red_flag)
+
+    def consent_rules(decision):  # type: ignore[no-untyped-def]
+        return {r.rule_id for r in decision.reasons if r.code is ReasonCode.CONSENT}
+
+    assert consent_rules(assess(luton, [red])) == {"consent-child-protection"}
+    assert consent_rules(assess(luton, [level2])) == {"consent-early-help"}
+    refused = assess(luton, [level2], context=Context(consent=Consent.REFUSED))
+    assert any(r.text.startswith("Consent (refused)") for r in refused.reasons)

@@ -30,6 +30,7 @@ from righthelp.framework.schema import Pack
 from righthelp.framework.search import search_indicators
 from righthelp.narrative import NarrativeInputError, analyse
 from righthelp.narrative.evaluation import evaluate, read_cases
+from righthelp.narrative.scoring import METHODS, MethodUnavailable
 
 MAX_INPUT_BYTES = 1_048_576  # the analyser caps its own work well below this
 
@@ -237,6 +238,13 @@ def search(pack_id: str, words: str, limit: int) -> None:
     help="A narrative to analyse first "
     "(a file, or - for standard input): its suggested indicators are added.",
 )
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="lexical",
+    show_default=True,
+    help="Matching method for --text.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON.")
 def assess_command(
     pack_id: str,
@@ -247,6 +255,7 @@ def assess_command(
     previous_cp_plan: bool,
     consent: str,
     start: datetime | None,
+    method: str,
     as_json: bool,
 ) -> None:
     """Assess observed indicators against PACK_ID: the level, why, and what to do now.
@@ -260,8 +269,8 @@ def assess_command(
     analysis = None
     if text_file is not None:
         try:
-            analysis = analyse(pack, text_file.read(MAX_INPUT_BYTES), age=age)
-        except NarrativeInputError as exc:
+            analysis = analyse(pack, text_file.read(MAX_INPUT_BYTES), age=age, method=method)
+        except (NarrativeInputError, MethodUnavailable) as exc:
             _fail(str(exc))
         ids += [i for i in analysis.proposed_ids if i not in ids]
         age = analysis.age if age is None else age
@@ -283,8 +292,15 @@ def assess_command(
 @cli.command("evaluate")
 @click.argument("cases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--framework", "pack_id", required=True, help="The pack the cases are written for.")
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="lexical",
+    show_default=True,
+    help="Matching method (semantic and hybrid need the 'semantic' extra).",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, with every case.")
-def evaluate_command(cases_file: Path, pack_id: str, as_json: bool) -> None:
+def evaluate_command(cases_file: Path, pack_id: str, method: str, as_json: bool) -> None:
     """Measure narrative analysis + decision on labelled narratives (JSONL).
 
     Each line: {"id", "text", "level": 1-4, "age": int|null, "indicators": [ids]|null}.
@@ -294,7 +310,10 @@ def evaluate_command(cases_file: Path, pack_id: str, as_json: bool) -> None:
     """
     pack = _pack(pack_id)
     cases, skipped = read_cases(cases_file)
-    report = evaluate(pack, cases)
+    try:
+        report = evaluate(pack, cases, method=method)
+    except MethodUnavailable as exc:
+        _fail(str(exc))
     report.skipped[:0] = skipped
     data = report.as_dict({i.id for i in pack.indicators if i.red_flag})
     if as_json:

@@ -181,7 +181,7 @@ def assess(
         level_name=level_obj.name if level_obj else None,
         urgency=urgency,
         matched=matched,
-        reasons=tuple(reasons + _consent_reasons(pack)),
+        reasons=tuple(reasons + _consent_reasons(pack, level, red_flag, context.consent)),
         next_steps=level_obj.response.pathway if level_obj else (),
         contacts=contacts,
         deadlines=_deadlines(pack, level, start),
@@ -437,11 +437,36 @@ def _significant_harm_reminder(pack: Pack) -> list[Reason]:
     ]
 
 
-def _consent_reasons(pack: Pack) -> list[Reason]:
-    return [
-        Reason(ReasonCode.CONSENT, f"Consent: “{rule.text}”", rule_id=rule.id, source=rule.source)
-        for rule in pack.rules_of(RuleKind.CONSENT)
-    ]
+def _consent_situation(level: int | None, red_flag: bool) -> str | None:
+    """Which consent rules apply: to a child protection referral, another referral, or
+    early help. Level 1 needs no consent step."""
+    if red_flag:
+        return "child-protection"
+    if level in (3, 4):
+        return "referral"
+    return "early-help" if level == 2 else None
+
+
+def _consent_reasons(
+    pack: Pack, level: int | None, red_flag: bool, consent: Consent
+) -> list[Reason]:
+    situation = _consent_situation(level, red_flag)
+    status = "" if consent is Consent.UNKNOWN else f" ({consent.value.replace('-', ' ')})"
+    reasons = []
+    for rule in pack.rules_of(RuleKind.CONSENT):
+        applies = rule.params.get("applies_to")
+        scope = [applies] if isinstance(applies, str) else applies
+        if isinstance(scope, list) and scope and situation not in scope:
+            continue
+        reasons.append(
+            Reason(
+                ReasonCode.CONSENT,
+                f"Consent{status}: “{rule.text}”",
+                rule_id=rule.id,
+                source=rule.source,
+            )
+        )
+    return reasons
 
 
 # -- the response -----------------------------------------------------------------------

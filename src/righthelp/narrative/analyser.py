@@ -21,17 +21,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from righthelp.framework.schema import Indicator, Pack
-from righthelp.framework.search import stems
 from righthelp.narrative import ages
-from righthelp.narrative.bm25 import Bm25Index, index
-from righthelp.narrative.cues import Cues, Experiencer, cues_for
+from righthelp.narrative.cues import Cues, Experiencer, cues_for, guess_child_gender
 from righthelp.narrative.lexicon import Topic, topics
+from righthelp.narrative.scoring import Scorer, get_scorer
 from righthelp.narrative.segment import Span, clauses, prepare, sentences
 
-METHOD = "lexical"
 RED_FLAG_FALLBACK_TAGS = ("abuse-allegation", "significant-harm", "sexual-abuse", "physical-abuse")
 UNDER_16 = 16
-CLAUSE_MATCH_MIN = 0.6  # share of a row's IDF mass a clause must contain on its own
+MAX_BLIND_CANDIDATES = 3  # a topic with more rows than this needs shared words to pick one
+KEEP_PER_MENTION = 2
+KEEP_RATIO = 0.9  # rows scoring within this share of the best are all suggested
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,15 @@ class _Mention:
     candidates: list[tuple[Indicator, float]] = field(default_factory=list)
 
 
-def analyse(pack: Pack, text: str | bytes, age: int | None = None) -> Analysis:
-    """Suggest the pack's indicators that the narrative evidences. Raises NarrativeInputError."""
+def analyse(
+    pack: Pack, text: str | bytes, age: int | None = None, method: str = "lexical"
+) -> Analysis:
+    """Suggest the pack's indicators that the narrative evidences.
+
+    Raises NarrativeInputError for unusable text, MethodUnavailable when `method` needs an
+    extra that is not installed.
+    """
+    scorer = get_scorer(method)
     prepared = prepare(text)
     body = prepared.text
     found_age = ages.child_age(body)
@@ -93,14 +100,14 @@ def analyse(pack: Pack, text: str | bytes, age: int | None = None) -> Analysis:
     warnings = list(prepared.warnings)
     if not pack.has_indicator_tables:
         warnings.append(f"{pack.metadata.title} has no indicator tables: nothing to match.")
-        return Analysis(pack.id, METHOD, (), child_age, age_span, tuple(warnings))
-    bm25 = index(pack)
-    mentions = list(_mentions(body, child_age))
+        return Analysis(pack.id, scorer.name, (), child_age, age_span, tuple(warnings))
+    gender = guess_child_gender(body, found_age.end if found_age else 0)
+    mentions = list(_mentions(body, child_age, gender))
     suggestions: dict[str, Suggestion] = {}
     for mention in mentions:
-        for indicator, score in _match(pack, bm25, mention):
+        for indicator, score in _match(pack, scorer, mention):
             _merge(suggestions, indicator, score, mention)
-    for indicator, score, clause, cue in _unexplained_clauses(pack, bm25, body, mentions):
+    for indicator, score, clause, cue in _unexplained_clauses(pack, scorer, body, mentions):
         suggestions.setdefault(
             indicator.id,
             Suggestion(
@@ -119,17 +126,23 @@ def analyse(pack: Pack, text: str | bytes, age: int | None = None) -> Analysis:
         key=lambda s: (not s.proposed, not s.indicator.red_flag, -s.score, s.indicator.id),
     )
     return Analysis(
-        pack.id, METHOD, tuple(ordered), child_age, age_span, tuple(warnings), prepared.truncated
+        pack.id,
+        scorer.name,
+        tuple(ordered),
+        child_age,
+        age_span,
+        tuple(warnings),
+        prepared.truncated,
     )
 
 
 # -- finding mentions --------------------------------------------------------------------
 
 
-def _mentions(body: str, child_age: int | None) -> Iterable[_Mention]:
+def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
     for sentence in sentences(body):
         for clause in clauses(body, sentence):
-            clause_mentions = list(_clause_mentions(body, sentence, clause))
+            clause_mentions = list(_clause_mentions(body, sentence, clause, gender))
             positive = any(m.topic.positive and not m.cues.negated for m in clause_mentions)
             for mention in clause_mentions:
                 mention.positive = positive and not mention.topic.red_flag
@@ -138,7 +151,9 @@ def _mentions(body: str, child_age: int | None) -> Iterable[_Mention]:
     # under-13 sexual activity is raised by the engine's age rule from `sexual-activity`
 
 
-def _clause_mentions(body: str, sentence: Span, clause: Span) -> Iterable[_Mention]:
+def _clause_mentions(
+    body: str, sentence: Span, clause: Span, gender: str | None
+) -> Iterable[_Mention]:
     for topic in topics():
         if topic.requires_in_sentence and not any(
             p.search(sentence.text) for p in topic.requires_in_sentence
@@ -146,7 +161,7 @@ def _clause_mentions(body: str, sentence: Span, clause: Span) -> Iterable[_Menti
             continue
         for pattern in topic.patterns:
             for match in pattern.finditer(body, clause.start, clause.end):
-                cue = cues_for(body, clause, match.start(), match.end(), sentence)
+                cue = cues_for(body, clause, match.start(), match.end(), sentence, gender)
                 span = Span(match.start(), match.end(), match.group())
                 yield _Mention(topic, _tags(topic, cue), span, sentence, cue)
                 break  # one mention of a topic per pattern per clause is enough
@@ -180,7 +195,7 @@ def _age_gap_mentions(body: str, sentence: Span, child_age: int | None) -> Itera
 # -- matching mentions to rows -------------------------------------------------------------
 
 
-def _match(pack: Pack, bm25: Bm25Index, mention: _Mention) -> list[tuple[Indicator, float]]:
+def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicator, float]]:
     candidates = [i for i in pack.indicators if set(i.tags) & set(mention.tags)]
     if mention.topic.red_flag:
         flagged = [i for i in candidates if i.red_flag] or [
@@ -193,8 +208,13 @@ def _match(pack: Pack, bm25: Bm25Index, mention: _Mention) -> list[tuple[Indicat
         candidates = [i for i in candidates if not (i.level == 1 and "strengths" in i.tags)]
     if not candidates:
         return []
-    query = stems(mention.sentence.text)
-    similarity = bm25.scores(query, frozenset(i.id for i in candidates))
+    query = f"{mention.sentence.text} {mention.topic.hint}"
+    similarity = scorer.similarities(pack, query, frozenset(i.id for i in candidates))
+    if not mention.topic.red_flag and len(candidates) > MAX_BLIND_CANDIDATES:
+        # a broad topic: only rows that share words with what was written
+        candidates = [i for i in candidates if i.id in similarity]
+        if not candidates:
+            return []
     best_similarity = max(similarity.values(), default=0.0) or 1.0
     target = _target_level(mention)
     scored = []
@@ -204,8 +224,7 @@ def _match(pack: Pack, bm25: Bm25Index, mention: _Mention) -> list[tuple[Indicat
         scored.append((0.6 * lexical + 0.4 * fit, indicator))
     scored.sort(key=lambda pair: (-pair[0], pair[1].id))
     best = scored[0][0]
-    keep = [(ind, score) for score, ind in scored[:2] if score >= 0.92 * best]
-    return keep
+    return [(ind, score) for score, ind in scored[:KEEP_PER_MENTION] if score >= KEEP_RATIO * best]
 
 
 def _target_level(mention: _Mention) -> int:
@@ -249,23 +268,16 @@ def _merge(
 
 
 def _unexplained_clauses(
-    pack: Pack, bm25: Bm25Index, body: str, mentions: list[_Mention]
+    pack: Pack, scorer: Scorer, body: str, mentions: list[_Mention]
 ) -> Iterable[tuple[Indicator, float, Span, Cues]]:
-    """Rows whose own wording a clause contains, where no topic explained the clause."""
+    """Rows a clause says in so many words, where no topic explained the clause."""
     covered = {m.span.start for m in mentions}
     indicators = {i.id: i for i in pack.indicators}
     for sentence in sentences(body):
         for clause in clauses(body, sentence):
             if any(clause.start <= start < clause.end for start in covered):
                 continue
-            query = stems(clause.text)
-            if len(query) < 2:
-                continue
-            scores = bm25.scores(query)
-            if not scores:
-                continue
-            best_id = max(scores, key=lambda i: (scores[i], i))
-            share = bm25.coverage(query, best_id)
-            if share >= CLAUSE_MATCH_MIN:
+            found = scorer.clause_match(pack, clause.text)
+            if found is not None:
                 cue = cues_for(body, clause, clause.start, clause.start, sentence)
-                yield indicators[best_id], 0.5 * share, clause, cue
+                yield indicators[found[0]], 0.5 * found[1], clause, cue

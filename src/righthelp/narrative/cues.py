@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from righthelp.narrative.segment import Span
 
-NEGATION_WINDOW = 60  # characters between a trigger and what it negates
+NEGATION_WORDS = 5  # NegEx: a trigger reaches this many words ahead, within the clause
 
 _PRE_NEGATION = re.compile(
     r"\b(no|not|never|nor|neither|without|nil|none|denie[sd]|deny|denying|"
@@ -27,7 +27,8 @@ _PRE_NEGATION = re.compile(
 _POST_NEGATION = re.compile(
     r"\b(denied|ruled out|not (seen|observed|found|present|a concern|an issue|reported|"
     r"disclosed|evident|substantiated)|unfounded|were not|was not|has not|have not|"
-    r"is not|are not)\b",
+    r"is not|are not|none (disclosed|reported|seen|noted|identified|raised)|nil|"
+    r"no concerns?|not an issue)\b",
     re.IGNORECASE,
 )
 # Words that end a negation's reach even inside a clause.
@@ -43,6 +44,11 @@ _HISTORICAL = re.compile(
     r"years ago|last year|as a (baby|toddler|young child)|when (he|she|they) (was|were) "
     r"(younger|little|a baby|small)|no longer|had been|back in (19|20)\d\d|in (19|20)\d\d|"
     r"between (19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(
+    r"\b(currently|at the moment|at present|now|still|ongoing|continu(es|ing)|recently|"
+    r"this (week|month|term|morning)|today|worse|worsening|again)\b",
     re.IGNORECASE,
 )
 _SEVERE = re.compile(
@@ -66,7 +72,8 @@ _IMPROVING = re.compile(
 )
 
 _PARENT = re.compile(
-    r"\b(mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|step ?(dad|mum|father|mother)|"
+    r"\b(mr|mrs|ms|mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|"
+    r"step ?(dad|mum|father|mother)|"
     r"(mum|mother|dad)'?s (partner|boyfriend|girlfriend)|partner|grandparents?|nan|nana|gran|"
     r"grandma|grandad|grandmother|grandfather|foster carers?|guardian|household adults?)\b",
     re.IGNORECASE,
@@ -98,26 +105,53 @@ class Cues:
     severity: int  # -1 mild/improving, 0 neutral, 1 severe
 
 
-def cues_for(text: str, clause: Span, start: int, end: int, sentence: Span) -> Cues:
+def cues_for(
+    text: str,
+    clause: Span,
+    start: int,
+    end: int,
+    sentence: Span,
+    child_gender: str | None = None,
+) -> Cues:
     """Cues for the mention text[start:end] inside clause (inside sentence)."""
-    before = text[max(clause.start, start - NEGATION_WINDOW) : start]
+    before = _last_words(text[clause.start : start], NEGATION_WORDS + 4)
     stop = list(_NEGATION_STOP.finditer(before))
     if stop:
         before = before[stop[-1].end() :]
     after = text[end : min(clause.end, end + 40)]
     after = after[: m.start()] if (m := _NEGATION_STOP.search(after)) else after
-    negated = bool(_PRE_NEGATION.search(before)) or bool(_POST_NEGATION.match(after.strip()))
+    negated = _negated_before(before) or bool(_POST_NEGATION.match(after.strip()))
     clause_text = clause.text
+    historical = bool(_HISTORICAL.search(clause_text)) and not _PRESENT.search(clause_text)
     return Cues(
         negated=negated,
         uncertain=bool(_UNCERTAIN.search(clause_text)),
-        historical=bool(_HISTORICAL.search(clause_text)),
-        experiencer=_experiencer(text, clause, start, end),
+        historical=historical,
+        experiencer=_experiencer(text, clause, start, end, child_gender),
         severity=_severity(sentence.text),
     )
 
 
-def _experiencer(text: str, clause: Span, start: int, end: int) -> Experiencer:
+def _last_words(text: str, count: int) -> str:
+    parts = re.split(r"(?<=\s)(?=\S)", text)
+    return "".join(parts[-count:])
+
+
+def _negated_before(before: str) -> bool:
+    """A trigger at most NEGATION_WORDS words before the mention negates it."""
+    for match in _PRE_NEGATION.finditer(before):
+        if len(before[match.end() :].split()) <= NEGATION_WORDS:
+            return True
+    return False
+
+
+_MALE = re.compile(r"\b(he|him|his|himself)\b", re.IGNORECASE)
+_FEMALE = re.compile(r"\b(she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _experiencer(
+    text: str, clause: Span, start: int, end: int, child_gender: str | None
+) -> Experiencer:
     """Whom a mention is about: the nearest person word before it in the clause.
 
     "her mum drinks" is about a parent; "her brother smokes cannabis" about another person;
@@ -136,11 +170,41 @@ def _experiencer(text: str, clause: Span, start: int, end: int) -> Experiencer:
             candidates.append((found[-1].end(), kind))
     if candidates:
         # the last person word wins: in "her mum drinks", "mum" (a parent) follows "her"
-        return max(candidates)[1]
+        _, kind = max(candidates)
+        if kind is Experiencer.CHILD and child_gender and _other_gender(before, child_gender):
+            # "his psychosis" in a narrative about a girl is about an adult, most often
+            # the parent the narrative names
+            return Experiencer.PARENT
+        return kind
     after = text[end : min(clause.end, end + 25)]
     if _PARENT.search(after) and re.search(r"\bby\b", after, re.IGNORECASE):
         return Experiencer.PARENT
     return Experiencer.CHILD
+
+
+def _other_gender(before: str, child_gender: str) -> bool:
+    pattern = _MALE if child_gender == "female" else _FEMALE
+    found = [m for m in _CHILD.finditer(before)]
+    return bool(found) and bool(pattern.fullmatch(found[-1].group()))
+
+
+_GIRL = re.compile(
+    r"\b(daughter|girl|granddaughter|niece|she is \d|she'?s \d|her (school|class))\b", re.I
+)
+_BOY = re.compile(r"\b(son|boy|grandson|nephew|he is \d|he'?s \d|his (school|class))\b", re.I)
+
+
+def guess_child_gender(text: str, after: int = 0) -> str | None:
+    """The child's gender from explicit words, else the first pronoun after the age."""
+    girl, boy = _GIRL.search(text), _BOY.search(text)
+    if girl and not boy:
+        return "female"
+    if boy and not girl:
+        return "male"
+    pronoun = re.search(r"\b(she|her|he|him|his)\b", text[after:], re.IGNORECASE)
+    if pronoun is None:
+        return None
+    return "female" if pronoun.group().lower() in {"she", "her"} else "male"
 
 
 def _severity(sentence: str) -> int:

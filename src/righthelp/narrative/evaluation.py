@@ -17,7 +17,7 @@ from typing import Any
 
 from righthelp.engine import assess
 from righthelp.framework.schema import Pack
-from righthelp.narrative.analyser import METHOD, analyse
+from righthelp.narrative.analyser import analyse
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,8 @@ def _case(data: Any, line: int) -> Case:
     )
 
 
-def evaluate(pack: Pack, cases: Iterable[Case]) -> Report:
-    report = Report(pack.id, METHOD)
+def evaluate(pack: Pack, cases: Iterable[Case], method: str = "lexical") -> Report:
+    report = Report(pack.id, method)
     known = {i.id for i in pack.indicators}
     for case in cases:
         unknown = sorted(set(case.indicators or ()) - known)
@@ -146,7 +146,7 @@ def evaluate(pack: Pack, cases: Iterable[Case]) -> Report:
             )
             continue
         start = time.perf_counter()
-        analysis = analyse(pack, case.text, age=case.age)
+        analysis = analyse(pack, case.text, age=case.age, method=method)
         decision = assess(pack, analysis.proposed_ids, age=analysis.age)
         seconds = time.perf_counter() - start
         report.results.append(

@@ -23,6 +23,7 @@ class Topic:
     red_flag: bool = False
     positive: bool = False
     requires_in_sentence: tuple[re.Pattern[str], ...] = ()
+    hint: str = ""  # the documents' words for the topic, added to the matching query
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -47,6 +48,7 @@ def topics() -> tuple[Topic, ...]:
             red_flag=entry.get("red_flag", False),
             positive=entry.get("positive", False),
             requires_in_sentence=tuple(_compile(p) for p in entry.get("requires_in_sentence", ())),
+            hint=entry.get("hint", ""),
         )
         for tag in (topic.tag, topic.child, topic.parent, *topic.also):
             if tag is not None and tag not in known:

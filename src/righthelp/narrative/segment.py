@@ -18,7 +18,7 @@ _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*•]\s)|\n")
 # Clause boundaries: scope of a negation or of a subject ends here.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s*(?=(?:but|however|although|though|whereas|yet|and|which|who|as)\b)|"
+    r"[;]|,\s*(?=(?:but|however|although|though|whereas|yet|and|which|who|as)\b)|"
     r"\s(?=(?:but|however|although|though|whereas|except|apart from|yet)\b)",
     re.IGNORECASE,
 )
@@ -76,7 +76,10 @@ def prepare(raw: str | bytes) -> Prepared:
     return Prepared(masked, truncated, tuple(warnings))
 
 
-_COMMON = frozenset("the and to of a in is was he she her his with for on at that they not".split())
+_COMMON = frozenset(
+    {"the", "and", "to", "of", "a", "in", "is", "was", "he", "she", "her", "his", "with"}
+    | {"for", "on", "at", "that", "they", "not"}
+)
 
 
 def _looks_english(text: str) -> bool:
