@@ -11,9 +11,9 @@ from __future__ import annotations
 import importlib
 from typing import Protocol
 
+from righthelp.framework.bm25 import index
 from righthelp.framework.schema import Pack
 from righthelp.framework.search import stems
-from righthelp.narrative.bm25 import index
 
 CLAUSE_MATCH_MIN = 0.6  # share of a row's IDF mass a clause must contain on its own
 
