@@ -11,6 +11,7 @@ from righthelp.engine import AssessmentInputError, Consent, Context, ReasonCode,
 from righthelp.engine.override import Override
 from righthelp.engine.serialise import decision_to_dict
 from righthelp.framework.loader import get_pack
+from righthelp.framework.schema import RuleKind
 
 L1_ALL = ["l1-learning-good-attendance", "l1-health-diet", "l1-parenting-warm", "l1-family-housing"]
 
@@ -197,3 +198,14 @@ def test_consent_rules_shown_are_those_of_the_situation():
     assert consent_rules(assess(luton, [level2])) == {"consent-early-help"}
     refused = assess(luton, [level2], context=Context(consent=Consent.REFUSED))
     assert any(r.text.startswith("Consent (refused)") for r in refused.reasons)
+
+
+def test_national_under_13_rule_applies_where_a_document_states_none():
+    luton = get_pack("luton-2017")  # states no age rule of its own
+    assert not luton.rules_of(RuleKind.UNDERAGE_SEXUAL_ACTIVITY)
+    row = "l2-health-starting-to-have-sex-under-16"
+    decision = assess(luton, [row], age=12)
+    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
+    reason = next(r for r in decision.reasons if r.code is ReasonCode.AGE_RULE)
+    assert "Sexual Offences Act 2003" in reason.text and reason.source is None
+    assert assess(luton, [row], age=14).level == 2

@@ -46,6 +46,16 @@ EMERGENCY = Contact(
     source=SourceRef(lines=(1, 1)),
 )
 IMMEDIATE_DANGER = "If a child is in immediate danger, call 999."
+# National law, applied where a document states no age rule of its own. It cites no line of
+# the document (its source is None in the reasons), only the Act.
+NATIONAL_UNDER_13 = Rule(
+    id="national-under-13",
+    kind=RuleKind.UNDERAGE_SEXUAL_ACTIVITY,
+    text="A child under 13 cannot legally consent to any sexual activity (Sexual Offences Act "
+    "2003, sections 5-8).",
+    source=SourceRef(lines=(1, 1)),
+    params={"below_age": 13},
+)
 
 
 class Urgency(StrEnum):
@@ -225,9 +235,15 @@ def _is_red_flag(pack: Pack, indicator: Indicator, age: int | None) -> bool:
 
 
 def _underage_rule(pack: Pack, indicator: Indicator, age: int | None) -> Rule | None:
+    """The rule that makes this sexual-activity row significant harm at this age, if any.
+
+    A document's own rule first; where it states none, the law of England: a child under
+    13 cannot consent to sexual activity (Sexual Offences Act 2003, sections 5-8).
+    """
     if age is None or "sexual-activity" not in indicator.tags:
         return None
-    for rule in pack.rules_of(RuleKind.UNDERAGE_SEXUAL_ACTIVITY):
+    rules = pack.rules_of(RuleKind.UNDERAGE_SEXUAL_ACTIVITY) or (NATIONAL_UNDER_13,)
+    for rule in rules:
         below = rule.params.get("below_age")
         if isinstance(below, int) and age < below:
             return rule
@@ -368,14 +384,20 @@ def _red_flags(
     for match in flagged:
         rule = _underage_rule(pack, match.indicator, age) if not match.indicator.red_flag else None
         if rule is not None:
+            national = rule is NATIONAL_UNDER_13
             reasons.append(
                 Reason(
                     ReasonCode.AGE_RULE,
                     f"The child is {age}: “{match.indicator.text}” is significant harm below age "
-                    f"{rule.params['below_age']}. “{rule.text}”",
+                    f"{rule.params['below_age']}. "
+                    + (
+                        f"{rule.text} This document states no age rule: the law applies."
+                        if national
+                        else f"“{rule.text}”"
+                    ),
                     indicator_ids=(match.indicator.id,),
                     rule_id=rule.id,
-                    source=rule.source,
+                    source=None if national else rule.source,
                 )
             )
             continue

@@ -32,6 +32,7 @@ UNDER_16 = 16
 MAX_BLIND_CANDIDATES = 3  # a topic with more rows than this needs shared words to pick one
 KEEP_PER_MENTION = 2
 KEEP_RATIO = 0.9  # rows scoring within this share of the best are all suggested
+LEXICAL_WEIGHT = 0.6  # against how well a row's level fits the severity of the words
 
 
 @dataclass(frozen=True)
@@ -146,25 +147,38 @@ def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[
             positive = any(m.topic.positive and not m.cues.negated for m in clause_mentions)
             for mention in clause_mentions:
                 mention.positive = positive and not mention.topic.red_flag
-                yield mention
+                yield _under_13(mention, child_age)
         yield from _age_gap_mentions(body, sentence, child_age)
-    # under-13 sexual activity is raised by the engine's age rule from `sexual-activity`
 
 
 def _clause_mentions(
     body: str, sentence: Span, clause: Span, gender: str | None
 ) -> Iterable[_Mention]:
     for topic in topics():
-        if topic.requires_in_sentence and not any(
-            p.search(sentence.text) for p in topic.requires_in_sentence
-        ):
-            continue
         for pattern in topic.patterns:
             for match in pattern.finditer(body, clause.start, clause.end):
+                if not _requirement_met(body, topic, sentence, match.end(), gender):
+                    continue
                 cue = cues_for(body, clause, match.start(), match.end(), sentence, gender)
                 span = Span(match.start(), match.end(), match.group())
                 yield _Mention(topic, _tags(topic, cue), span, sentence, cue)
                 break  # one mention of a topic per pattern per clause is enough
+
+
+def _requirement_met(
+    body: str, topic: Topic, sentence: Span, after: int, gender: str | None
+) -> bool:
+    """A topic's required words are in the sentence (after the mention, if it says so),
+    and not negated: "asked if anyone hurts him and he said no" is no disclosure."""
+    if not topic.requires_in_sentence:
+        return True
+    start = after if topic.requires_after else sentence.start
+    for pattern in topic.requires_in_sentence:
+        for found in pattern.finditer(body, start, sentence.end):
+            clause = next(c for c in clauses(body, sentence) if c.start <= found.start() <= c.end)
+            if not cues_for(body, clause, found.start(), found.end(), sentence, gender).negated:
+                return True
+    return False
 
 
 def _tags(topic: Topic, cue: Cues) -> tuple[str, ...]:
@@ -173,6 +187,25 @@ def _tags(topic: Topic, cue: Cues) -> tuple[str, ...]:
     if cue.experiencer is Experiencer.PARENT and topic.parent:
         return (topic.parent,)
     return tuple(t for t in (topic.child or topic.parent,) if t)
+
+
+UNDER_13 = Topic(
+    "sexual-activity-under-13",
+    (),
+    tag="sexual-activity-under-13",
+    red_flag=True,
+    also=("sexual-abuse",),
+)
+
+
+def _under_13(mention: _Mention, child_age: int | None) -> _Mention:
+    """Sexual activity of a child under 13 is significant harm: a child that age cannot
+    consent (Sexual Offences Act 2003), whatever level a document's row sits at."""
+    if mention.topic.id != "sexual-activity" or child_age is None or child_age >= 13:
+        return mention
+    return _Mention(
+        UNDER_13, (UNDER_13.tag or "", *UNDER_13.also), mention.span, mention.sentence, mention.cues
+    )
 
 
 def _age_gap_mentions(body: str, sentence: Span, child_age: int | None) -> Iterable[_Mention]:
@@ -221,7 +254,7 @@ def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicato
     for indicator in candidates:
         lexical = similarity.get(indicator.id, 0.0) / best_similarity
         fit = 1 - abs(indicator.level - target) / 3
-        scored.append((0.6 * lexical + 0.4 * fit, indicator))
+        scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * fit, indicator))
     scored.sort(key=lambda pair: (-pair[0], pair[1].id))
     best = scored[0][0]
     return [(ind, score) for score, ind in scored[:KEEP_PER_MENTION] if score >= KEEP_RATIO * best]
@@ -232,7 +265,7 @@ def _target_level(mention: _Mention) -> int:
         return 1
     if mention.topic.red_flag:
         return 4
-    return {-1: 2, 0: 2, 1: 3}[mention.cues.severity]
+    return {-1: 2, 0: 2, 1: 3, 2: 4}[mention.cues.severity]
 
 
 def _merge(

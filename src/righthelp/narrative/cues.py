@@ -60,6 +60,12 @@ _SEVERE = re.compile(
     r"most (days|nights)|many times|every week|weekly|forg\w* to collect|left (alone|them))\b",
     re.IGNORECASE,
 )
+_GRAVE = re.compile(
+    r"\b(despite (support|help|advice|intervention|interventions|input|the early help|"
+    r"intensive)|significantly (affect|impact)\w*|(unable|not able) to (keep|care|protect)|"
+    r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|every day|daily|chronic)\b",
+    re.IGNORECASE,
+)
 _MILD = re.compile(
     r"\b(some|occasional(ly)?|minor|slight(ly)?|beginning to|starting to|emerging|a bit|"
     r"sometimes|once|a little|mild(ly)?|early signs|a few|low[- ]level|not yet)\b",
@@ -75,7 +81,9 @@ _PARENT = re.compile(
     r"\b(mr|mrs|ms|mum|mummy|mother|mom|dad|daddy|father|parents?|carers?|"
     r"step ?(dad|mum|father|mother)|"
     r"(mum|mother|dad)'?s (partner|boyfriend|girlfriend)|partner|grandparents?|nan|nana|gran|"
-    r"grandma|grandad|grandmother|grandfather|foster carers?|guardian|household adults?)\b",
+    r"grandma|grandad|grandmother|grandfather|foster carers?|guardian|household adults?|"
+    # "his son", "her children": the possessor is the parent
+    r"(his|her|their) (son|daughter|child|children|kids|baby|babies|boy|girl|twins))\b",
     re.IGNORECASE,
 )
 _OTHER = re.compile(
@@ -102,7 +110,7 @@ class Cues:
     uncertain: bool
     historical: bool
     experiencer: Experiencer
-    severity: int  # -1 mild/improving, 0 neutral, 1 severe
+    severity: int  # -1 mild/improving, 0 neutral, 1 severe, 2 grave
 
 
 def cues_for(
@@ -210,4 +218,6 @@ def guess_child_gender(text: str, after: int = 0) -> str | None:
 def _severity(sentence: str) -> int:
     if _IMPROVING.search(sentence) or (_MILD.search(sentence) and not _SEVERE.search(sentence)):
         return -1
+    if _GRAVE.search(sentence):
+        return 2
     return 1 if _SEVERE.search(sentence) else 0

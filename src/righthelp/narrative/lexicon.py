@@ -24,6 +24,7 @@ class Topic:
     positive: bool = False
     requires_in_sentence: tuple[re.Pattern[str], ...] = ()
     hint: str = ""  # the documents' words for the topic, added to the matching query
+    requires_after: bool = False  # the required words must follow the mention
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -49,6 +50,7 @@ def topics() -> tuple[Topic, ...]:
             positive=entry.get("positive", False),
             requires_in_sentence=tuple(_compile(p) for p in entry.get("requires_in_sentence", ())),
             hint=entry.get("hint", ""),
+            requires_after=entry.get("requires_after", False),
         )
         for tag in (topic.tag, topic.child, topic.parent, *topic.also):
             if tag is not None and tag not in known:
