@@ -67,3 +67,13 @@ def test_each_red_flag_buried_among_level_one_gives_level_four(pack):
 def test_level_one_indicators_alone_stay_at_level_one(pack):
     level_one = [i.id for i in pack.indicators if i.level == 1]
     assert assess(pack, level_one).level == 1
+
+
+@pytest.mark.parametrize("pack", indicator_packs(), ids=lambda p: p.id)
+@pytest.mark.parametrize("age", [0, 5, 10, 12, 15])
+def test_level_one_indicators_stay_at_level_one_at_any_age(pack, age):
+    # Bug found by the narrative work: "behaviour appropriate to age" rows are tagged
+    # sexual-activity, and the under-13 rule made such a strength a red flag.
+    level_one = [i.id for i in pack.indicators if i.level == 1]
+    decision = assess(pack, level_one, age=age)
+    assert decision.level == 1, [r.text for r in decision.reasons]

@@ -242,6 +242,8 @@ def _underage_rule(pack: Pack, indicator: Indicator, age: int | None) -> Rule | 
     """
     if age is None or "sexual-activity" not in indicator.tags:
         return None
+    if "strengths" in indicator.tags:  # "sexual behaviour appropriate to age" is no harm
+        return None
     rules = pack.rules_of(RuleKind.UNDERAGE_SEXUAL_ACTIVITY) or (NATIONAL_UNDER_13,)
     for rule in rules:
         below = rule.params.get("below_age")

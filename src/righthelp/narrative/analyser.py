@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 
 from righthelp.framework.schema import Indicator, Pack
 from righthelp.narrative import ages
-from righthelp.narrative.cues import Cues, Experiencer, cues_for, guess_child_gender
+from righthelp.narrative.cues import (
+    Cues,
+    Experiencer,
+    cues_for,
+    guess_child_gender,
+    is_concern,
+)
 from righthelp.narrative.lexicon import Topic, topics
 from righthelp.narrative.scoring import Scorer, get_scorer
 from righthelp.narrative.segment import Span, clauses, prepare, sentences
@@ -32,6 +38,9 @@ UNDER_16 = 16
 MAX_BLIND_CANDIDATES = 3  # a topic with more rows than this needs shared words to pick one
 KEEP_PER_MENTION = 2
 KEEP_RATIO = 0.9  # rows scoring within this share of the best are all suggested
+STRENGTH_MIN_SCORE = 8.0  # BM25 a concern-free clause needs to describe a level 1 row
+GRAVE = 2  # the severity of "despite support", "significantly affects", "daily"...
+LEVEL_WINDOW = 3  # rows more than this many levels from the words' severity are not chosen
 LEXICAL_WEIGHT = 0.6  # against how well a row's level fits the severity of the words
 
 
@@ -45,13 +54,14 @@ class Suggestion:
     historical: bool = False
     other_person: bool = False
     topics: tuple[str, ...] = ()
+    harm_words: bool = False  # said in words of significant harm (a red-flag topic)
 
     @property
     def proposed(self) -> bool:
-        """Taken as present: a person still confirms it."""
+        """Taken as present: a person still confirms it. Past abuse told now still is."""
         if self.negated or self.other_person:
             return False
-        return not self.historical or self.indicator.historical or self.indicator.red_flag
+        return not self.historical or self.indicator.historical or self.harm_words
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,10 @@ def analyse(
     for mention in mentions:
         for indicator, score in _match(pack, scorer, mention):
             _merge(suggestions, indicator, score, mention)
+    for indicator, score, clause in _strengths(pack, scorer, body, mentions):
+        suggestions.setdefault(
+            indicator.id, Suggestion(indicator, score, (clause,), topics=("strengths",))
+        )
     for indicator, score, clause, cue in _unexplained_clauses(pack, scorer, body, mentions):
         suggestions.setdefault(
             indicator.id,
@@ -159,10 +173,16 @@ def _clause_mentions(
             for match in pattern.finditer(body, clause.start, clause.end):
                 if not _requirement_met(body, topic, sentence, match.end(), gender):
                     continue
+                if _plain_noun(topic, match.group()) and not is_concern(clause.text):
+                    continue
                 cue = cues_for(body, clause, match.start(), match.end(), sentence, gender)
                 span = Span(match.start(), match.end(), match.group())
                 yield _Mention(topic, _tags(topic, cue), span, sentence, cue)
                 break  # one mention of a topic per pattern per clause is enough
+
+
+def _plain_noun(topic: Topic, words: str) -> bool:
+    return any(p.fullmatch(words) for p in topic.neutral)
 
 
 def _requirement_met(
@@ -239,6 +259,14 @@ def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicato
         candidates = [i for i in candidates if i.level == 1]
     else:  # a concern: level 1 rows that describe needs met are not evidence of it
         candidates = [i for i in candidates if not (i.level == 1 and "strengths" in i.tags)]
+        if mention.cues.severity < GRAVE:
+            # a red-flag row is reached by words of significant harm, not by its topic alone
+            candidates = [i for i in candidates if not i.red_flag] or candidates
+    target = _target_level(mention)
+    if not mention.topic.red_flag:
+        # the words' severity bounds the level: a plain mention does not reach a grave row
+        near = [i for i in candidates if abs(i.level - target) <= LEVEL_WINDOW]
+        candidates = near or candidates
     if not candidates:
         return []
     query = f"{mention.sentence.text} {mention.topic.hint}"
@@ -249,15 +277,20 @@ def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicato
         if not candidates:
             return []
     best_similarity = max(similarity.values(), default=0.0) or 1.0
-    target = _target_level(mention)
     scored = []
     for indicator in candidates:
         lexical = similarity.get(indicator.id, 0.0) / best_similarity
         fit = 1 - abs(indicator.level - target) / 3
         scored.append((LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * fit, indicator))
     scored.sort(key=lambda pair: (-pair[0], pair[1].id))
-    best = scored[0][0]
-    return [(ind, score) for score, ind in scored[:KEEP_PER_MENTION] if score >= KEEP_RATIO * best]
+    best_score, best_row = scored[0]
+    # near-ties are suggested too, but never above the best row's level: more recall for the
+    # person confirming, and no level raised by a second guess
+    return [(best_row, best_score)] + [
+        (row, score)
+        for score, row in scored[1:KEEP_PER_MENTION]
+        if score >= KEEP_RATIO * best_score and row.level <= best_row.level
+    ]
 
 
 def _target_level(mention: _Mention) -> int:
@@ -282,6 +315,7 @@ def _merge(
         cue.historical,
         other,
         (mention.topic.id,),
+        mention.topic.red_flag,
     )
     old = suggestions.get(indicator.id)
     if old is None:
@@ -297,6 +331,7 @@ def _merge(
         old.historical and new.historical,
         old.other_person and new.other_person,
         tuple(dict.fromkeys(old.topics + new.topics)),
+        old.harm_words or new.harm_words,
     )
 
 
@@ -314,3 +349,32 @@ def _unexplained_clauses(
             if found is not None:
                 cue = cues_for(body, clause, clause.start, clause.start, sentence)
                 yield indicators[found[0]], 0.5 * found[1], clause, cue
+
+
+def _strengths(
+    pack: Pack, scorer: Scorer, body: str, mentions: list[_Mention]
+) -> Iterable[tuple[Indicator, float, Span]]:
+    """Level 1 rows (needs met) that a clause with no concern in it describes.
+
+    "Attendance this term 98%, never late" is "Good attendance at school". A strength never
+    raises a level; it shows the practitioner what is going well, as the documents do.
+    """
+    rows = frozenset(i.id for i in pack.indicators if i.level == 1 and "strengths" in i.tags)
+    if not rows:
+        return
+    indicators = {i.id: i for i in pack.indicators}
+    concerns = {m.span.start for m in mentions if not m.positive and not m.cues.negated}
+    for sentence in sentences(body):
+        for clause in clauses(body, sentence):
+            if any(clause.start <= start < clause.end for start in concerns):
+                continue
+            if is_concern(clause.text) and not any(
+                m.positive and clause.start <= m.span.start < clause.end for m in mentions
+            ):
+                continue
+            scores = scorer.similarities(pack, clause.text, rows)
+            if not scores:
+                continue
+            best = max(scores, key=lambda i: (scores[i], i))
+            if scores[best] >= STRENGTH_MIN_SCORE:
+                yield indicators[best], 0.3, clause

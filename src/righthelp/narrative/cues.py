@@ -60,6 +60,24 @@ _SEVERE = re.compile(
     r"most (days|nights)|many times|every week|weekly|forg\w* to collect|left (alone|them))\b",
     re.IGNORECASE,
 )
+# Words that make a plain noun a concern: "poor diet", "missed appointments", "damp housing".
+_CONCERN = re.compile(
+    r"\b(concern\w*|worr\w*|poor(ly)?|lack\w*|struggl\w*|problem\w*|difficult\w*|issues?|"
+    r"miss(ed|es|ing)?|refus\w*|unsafe|inadequate|dirty|damp|mou?ld|cold|hungry|late|low|bad|"
+    r"risk\w*|unable|can'?t|cannot|without|decay\w*|rotten|overdue|unmet|fail\w*|no|not|never|"
+    r"stopp\w*|heav(y|ily)|excess\w*|too (much|little)|daily|every (day|night)|"
+    r"deteriorat\w*|worse\w*|arrears|debts?|tight|sanction\w*|overcrowd\w*|disrepair|"
+    r"inappropriate|unhealthy|obes\w*|underweight|overweight|significant\w*|serious\w*|"
+    r"chaotic|bitter|acrimonious|hostile|angry|upset|distress\w*|neglect\w*|frequent\w*|"
+    r"dropp\w*|delay\w*|behind|below|uncontrolled|badly)\b",
+    re.IGNORECASE,
+)
+
+
+def is_concern(clause_text: str) -> bool:
+    return bool(_CONCERN.search(clause_text))
+
+
 _GRAVE = re.compile(
     r"\b(despite (support|help|advice|intervention|interventions|input|the early help|"
     r"intensive)|significantly (affect|impact)\w*|(unable|not able) to (keep|care|protect)|"

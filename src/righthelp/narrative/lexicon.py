@@ -25,6 +25,7 @@ class Topic:
     requires_in_sentence: tuple[re.Pattern[str], ...] = ()
     hint: str = ""  # the documents' words for the topic, added to the matching query
     requires_after: bool = False  # the required words must follow the mention
+    neutral: tuple[re.Pattern[str], ...] = ()  # plain-noun words that need a concern word
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -51,6 +52,7 @@ def topics() -> tuple[Topic, ...]:
             requires_in_sentence=tuple(_compile(p) for p in entry.get("requires_in_sentence", ())),
             hint=entry.get("hint", ""),
             requires_after=entry.get("requires_after", False),
+            neutral=tuple(_compile(p) for p in entry.get("neutral", ())),
         )
         for tag in (topic.tag, topic.child, topic.parent, *topic.also):
             if tag is not None and tag not in known:

@@ -16,6 +16,7 @@ from righthelp.framework.schema import Pack
 from righthelp.framework.search import stems
 
 CLAUSE_MATCH_MIN = 0.6  # share of a row's IDF mass a clause must contain on its own
+CLAUSE_MATCH_STEMS = 3  # ...and at least this many of the row's words (or all, if fewer)
 
 
 class Scorer(Protocol):
@@ -46,7 +47,10 @@ class LexicalScorer:
             return None
         best = max(scores, key=lambda i: (scores[i], i))
         share = bm25.coverage(query, best)
-        return (best, share) if share >= CLAUSE_MATCH_MIN else None
+        row_stems = bm25.term_counts[bm25.ids.index(best)]
+        shared = len(set(query) & set(row_stems))
+        enough = shared >= min(CLAUSE_MATCH_STEMS, len(row_stems)) and shared >= 2
+        return (best, share) if share >= CLAUSE_MATCH_MIN and enough else None
 
 
 class MethodUnavailable(RuntimeError):
