@@ -26,6 +26,13 @@ _NOT_THE_CHILD = re.compile(
 )
 
 
+_RELATION = re.compile(
+    r"(mum|mother|dad|father|nan|nana|gran|grandma|grandad|uncle|aunt|auntie|brother|sister|"
+    r"partner|boyfriend|girlfriend|stepdad|stepmum|cousin|carer)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class AgeMention:
     age: int
@@ -39,10 +46,8 @@ def child_age(text: str) -> AgeMention | None:
         before = text[max(0, match.start() - 40) : match.start()]
         if _NOT_THE_CHILD.search(before) and match.group("d") is None:
             continue
-        if match.group("d") and _NOT_THE_CHILD.search(
-            text[max(0, match.start() - 12) : match.start() + 1]
-        ):
-            continue
+        if match.group("d") and _RELATION.match(match.group()):
+            continue  # "Mum (24)" is the mother's age
         if match.group("m"):
             return AgeMention(int(match.group("m")) // 12, match.start(), match.end())
         value = next(int(v) for k, v in match.groupdict().items() if v and k != "m")

@@ -1,0 +1,159 @@
+"""Narrative analysis: what the words say becomes suggestions, with evidence and flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from righthelp.engine import Urgency, assess
+from righthelp.framework.loader import get_pack
+from righthelp.narrative import NarrativeInputError, analyse
+from righthelp.narrative.ages import child_age
+from tests.helpers import indicator_packs
+
+PACKS = indicator_packs()
+
+
+def tags_proposed(pack, text, age=None):  # type: ignore[no-untyped-def]
+    analysis = analyse(pack, text, age=age)
+    return {t for s in analysis.suggestions if s.proposed for t in s.indicator.tags}
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_paraphrase_reaches_parental_substance_misuse(pack):
+    text = "Dad drinks heavily and forgets to collect the kids from school."
+    assert "parental-substance-misuse" in tags_proposed(pack, text)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No concerns about drugs or alcohol at home.",
+        "Mum denies any drug use and there is no evidence of drinking.",
+        "There is no history of substance misuse in the family.",
+    ],
+)
+def test_negated_mentions_are_not_proposed(pack, text):
+    analysis = analyse(pack, text)
+    substance = {"parental-substance-misuse", "child-substance-misuse"}
+    for suggestion in analysis.suggestions:
+        concern = "strengths" not in suggestion.indicator.tags  # "No misuse" rows are right
+        if concern and set(suggestion.indicator.tags) & substance:
+            assert suggestion.negated and not suggestion.proposed
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_denied_injury_is_not_a_red_flag(pack):
+    analysis = analyse(pack, "Ben (9) denies any injury and no marks were seen.")
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+
+
+def test_previous_plan_maps_to_the_historical_row():
+    stoke = get_pack("stoke-on-trent-2018")
+    text = "Sam (10) was previously subject to a child protection plan which ended in May."
+    proposed = analyse(stoke, text).proposed_ids
+    assert any(
+        stoke.indicators[[i.id for i in stoke.indicators].index(p)].historical for p in proposed
+    )
+
+
+def test_past_concern_is_flagged_historical_and_not_proposed():
+    stoke = get_pack("stoke-on-trent-2018")
+    analysis = analyse(stoke, "Mum had depression years ago, after her first baby.")
+    flagged = [s for s in analysis.suggestions if "parental-mental-health" in s.indicator.tags]
+    assert flagged and all(s.historical and not s.proposed for s in flagged)
+
+
+def test_sibling_issue_is_about_another_person():
+    knowsley = get_pack("knowsley-2016")
+    analysis = analyse(knowsley, "Her older brother smokes cannabis in his bedroom.")
+    child_rows = [s for s in analysis.suggestions if "child-substance-misuse" in s.indicator.tags]
+    assert child_rows and all(s.other_person and not s.proposed for s in child_rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The child, aged 13, attends Year 8.", 13),
+        ("She is a 13 year old girl.", 13),
+        ("Referral about a 13-year-old boy.", 13),
+        ("Ben (13) was seen today.", 13),
+        ("Baby is 18 months old.", 1),
+        ("Her boyfriend is 19. Jade (12) lives with mum.", 12),
+        ("Mum (24) and Kai (3) live alone.", 3),
+        ("No age given here.", None),
+    ],
+)
+def test_ages_in_the_text(text, age):
+    found = child_age(text)
+    assert (found.age if found else None) == age
+
+
+def test_evidence_offsets_point_into_the_original_text():
+    stoke = get_pack("stoke-on-trent-2018")
+    text = "<p>Jade (12) told me her new boyfriend is 19 and picks her up from school.</p>"
+    analysis = analyse(stoke, text)
+    assert analysis.suggestions
+    for suggestion in analysis.suggestions:
+        for span in suggestion.evidence:
+            assert text[span.start : span.end] == span.text
+
+
+RED_FLAG_SENTENCES = [
+    ("Jade (12) told me her new boyfriend is 19 and picks her up from school in his car.", 12),
+    ("There are unexplained bruises on his back and mum could not explain them.", 7),
+    ("She disclosed that her stepdad hits her with a belt.", 10),
+    ("Mum said the girls will be cut during the summer trip to become women.", 8),
+    ("A 12-year-old girl told the nurse she has been having sex with a boy in Year 9.", 12),
+    ("She told me her uncle touches her under her clothes when he babysits.", 11),
+    ("He is being taken abroad to be married to a cousin and says he has no choice.", 15),
+]
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(("text", "age"), RED_FLAG_SENTENCES)
+def test_red_flag_words_always_give_level_four_immediate(pack, text, age):
+    padding = "Attends school every day and enjoys football. Reading is improving. " * 5
+    analysis = analyse(pack, padding + text + " " + padding)
+    decision = assess(pack, analysis.proposed_ids, age=analysis.age or age)
+    assert decision.level == 4, [s.indicator.id for s in analysis.suggestions]
+    assert decision.urgency is Urgency.IMMEDIATE
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_text_is_a_clear_error(text):
+    with pytest.raises(NarrativeInputError, match="empty"):
+        analyse(PACKS[0], text)
+
+
+def test_binary_input_is_a_clear_error():
+    with pytest.raises(NarrativeInputError):
+        analyse(PACKS[0], bytes(range(256)) * 20)
+
+
+def test_a_megabyte_is_capped_and_said():
+    text = "Dad drinks heavily and forgets to collect the kids. " * 20_000  # ~1 MB
+    analysis = analyse(PACKS[0], text)
+    assert analysis.truncated
+    assert any("characters" in w for w in analysis.warnings)
+
+
+def test_markup_is_ignored_not_run():
+    text = "<script>alert('x')</script><b>Dad drinks heavily</b> and forgets to collect her."
+    analysis = analyse(get_pack("luton-2017"), text)
+    assert any("Markup" in w for w in analysis.warnings)
+    assert all("alert" not in e.text for s in analysis.suggestions for e in s.evidence)
+
+
+def test_non_english_text_is_said():
+    analysis = analyse(
+        PACKS[0], "Le père boit beaucoup et oublie de chercher les enfants à l'école."
+    )
+    assert any("English" in w for w in analysis.warnings)
+
+
+def test_county_pack_has_nothing_to_match():
+    county = get_pack("county-levels-of-need-2021")
+    analysis = analyse(county, "Dad drinks heavily.")
+    assert analysis.suggestions == ()
+    assert any("no indicator tables" in w for w in analysis.warnings)
