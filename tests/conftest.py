@@ -11,6 +11,16 @@ from righthelp.framework.loader import load_pack
 from righthelp.framework.schema import Pack
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _parse_cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never write to the user's cache folder."""
+    import os
+
+    os.environ["RIGHTHELP_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 MINI = FIXTURES / "mini-2020"
 
 

@@ -120,3 +120,18 @@ def test_every_problem_is_reported_at_once(mini_copy):
 def test_folder_without_pack(tmp_path):
     [problem] = _problems(tmp_path)
     assert "no pack.yaml" in problem
+
+
+def test_parse_cache_never_hides_an_edit(mini_copy):
+    load_pack(mini_copy)  # parsed and cached
+    _edit(mini_copy / "indicators.yaml", lambda d: d["indicators"][0].update(level=9))
+    assert any("indicators[0].level" in p for p in _problems(mini_copy))
+
+
+def test_an_unwritable_cache_only_costs_time(mini_copy, monkeypatch, tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("RIGHTHELP_CACHE_DIR", str(blocked / "cache"))
+    assert load_pack(mini_copy).id == "mini-2020"
+    monkeypatch.setenv("RIGHTHELP_CACHE_DIR", "off")
+    assert load_pack(mini_copy).id == "mini-2020"

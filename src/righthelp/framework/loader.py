@@ -8,6 +8,9 @@ known CIN codes and tags, red-flag tags marked as red flags, and every cited pas
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -63,17 +66,23 @@ def pack_ids(root: Path | None = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / PACK_FILE).is_file())
 
 
-def load_pack(pack: str | Path) -> Pack:
-    """Load and fully validate one pack, by embedded id or by folder path."""
+def load_pack(pack: str | Path, check_provenance: bool = True) -> Pack:
+    """Load and validate one pack, by embedded id or by folder path.
+
+    `check_provenance` also checks every quote against the source text; it is on for any
+    pack given by path (a new or edited pack) and for `frameworks validate`.
+    """
     folder = Path(pack) if isinstance(pack, Path) or "/" in str(pack) else packs_root() / pack
     if folder.is_file():
         folder = folder.parent
-    return _load_folder(folder.resolve())
+    return _load_folder(folder.resolve(), check_provenance)
 
 
 @cache
 def _cached_embedded(pack_id: str) -> Pack:
-    return _load_folder(packs_root() / pack_id)
+    # The embedded packs' quotes are checked against their sources by the test suite on
+    # every CI run (tests/test_provenance.py): the product does not repeat it at start-up.
+    return _load_folder(packs_root() / pack_id, check_provenance=False)
 
 
 def get_pack(pack_id: str) -> Pack:
@@ -91,7 +100,7 @@ def load_all_packs() -> dict[str, Pack]:
 # -- internals ---------------------------------------------------------------------------
 
 
-def _load_folder(folder: Path) -> Pack:
+def _load_folder(folder: Path, check_provenance: bool = True) -> Pack:
     pack_path = folder / PACK_FILE
     if not pack_path.is_file():
         raise PackError([Problem(str(pack_path), "", "no pack.yaml in this folder")])
@@ -114,7 +123,7 @@ def _load_folder(folder: Path) -> Pack:
     source_path = folder / pack.metadata.source_file
     if not source_path.is_file():
         problems.append(Problem(str(pack_path), "metadata.source_file", "source file not found"))
-    else:
+    elif check_provenance:
         lines = _source_lines(source_path)
         for path, reason in provenance_problems(pack, lines):
             file = indicators_path if path.startswith("indicators") else pack_path
@@ -124,17 +133,66 @@ def _load_folder(folder: Path) -> Pack:
     return pack
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _cache_dir() -> Path | None:
+    """Where parsed YAML is kept (like .pyc files): RIGHTHELP_CACHE_DIR, else the user's
+    cache folder; "off" disables it."""
+    configured = os.environ.get("RIGHTHELP_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "righthelp" / "yaml"
+
+
+def _cached_parse(raw: bytes) -> Any | None:
+    folder = _cache_dir()
+    if folder is None:
+        return None
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise PackError([Problem(str(path), "", f"YAML syntax: {exc.problem}", line)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        return json.loads((folder / f"{hashlib.sha256(raw).hexdigest()}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _store_parse(raw: bytes, data: Any) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:  # a cache that cannot be written only costs time
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{hashlib.sha256(raw).hexdigest()}.json"
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data), "utf-8")
+        temporary.replace(target)  # atomic: a reader never sees half a file
+    except (OSError, TypeError, ValueError):
+        return
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    """Parse a pack file. Parsed results are cached by content hash: an edit is a new key."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
         raise PackError([Problem(str(path), "", f"cannot read: {exc}")]) from None
+    data = _cached_parse(raw)
+    if data is None:
+        data = _parse_yaml(path, raw)
+        _store_parse(raw, data)
     if not isinstance(data, dict):
         raise PackError([Problem(str(path), "", "the top level must be a mapping")])
     return data
+
+
+def _parse_yaml(path: Path, raw: bytes) -> Any:
+    try:
+        return yaml.load(
+            raw.decode("utf-8"), Loader=_SafeLoader
+        )  # a safe loader: no arbitrary objects
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise PackError([Problem(str(path), "", f"YAML syntax: {exc.problem}", line)]) from None
+    except UnicodeDecodeError as exc:
+        raise PackError([Problem(str(path), "", f"not UTF-8 text: {exc}")]) from None
 
 
 @cache

@@ -23,11 +23,14 @@ _DIGITS = re.compile(r"\D")
 def provenance_problems(pack: Pack, lines: list[str]) -> Iterator[tuple[str, str]]:
     """Yield (path, reason) for each reference out of range or quote not found."""
     yield from _ranges_in_file(pack, "", len(lines))
+    passages: dict[tuple[int, int], str] = {}  # many rows cite the same long table line
     for path, quote, ref in _quotes(pack):
         first, last = ref.lines
         if last > len(lines):
             continue  # already reported as out of range
-        if normalise(quote) not in source_passage(lines, first, last):
+        if ref.lines not in passages:
+            passages[ref.lines] = source_passage(lines, first, last)
+        if normalise(quote) not in passages[ref.lines]:
             yield path, f"text {_short(quote)!r} not found at {ref.label} of the source"
     for n, contact in enumerate(pack.contacts):
         first, last = contact.source.lines
