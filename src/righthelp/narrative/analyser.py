@@ -346,7 +346,9 @@ def _unexplained_clauses(
             if any(clause.start <= start < clause.end for start in covered):
                 continue
             found = scorer.clause_match(pack, clause.text)
-            if found is not None:
+            if found is not None and not (
+                "strengths" not in indicators[found[0]].tags and not is_concern(clause.text)
+            ):  # "a positive role model" is not "Lack of positive role models"
                 cue = cues_for(body, clause, clause.start, clause.start, sentence)
                 yield indicators[found[0]], 0.5 * found[1], clause, cue
 

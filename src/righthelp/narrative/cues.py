@@ -69,7 +69,8 @@ _CONCERN = re.compile(
     r"deteriorat\w*|worse\w*|arrears|debts?|tight|sanction\w*|overcrowd\w*|disrepair|"
     r"inappropriate|unhealthy|obes\w*|underweight|overweight|significant\w*|serious\w*|"
     r"chaotic|bitter|acrimonious|hostile|angry|upset|distress\w*|neglect\w*|frequent\w*|"
-    r"dropp\w*|delay\w*|behind|below|uncontrolled|badly)\b",
+    r"dropp\w*|delay\w*|behind|below|uncontrolled|badly|requir\w*|highest|sever\w*|"
+    r"complex|exhausted|suffering)\b",
     re.IGNORECASE,
 )
 
