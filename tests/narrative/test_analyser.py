@@ -107,6 +107,10 @@ RED_FLAG_SENTENCES = [
     ("A 12-year-old girl told the nurse she has been having sex with a boy in Year 9.", 12),
     ("She told me her uncle touches her under her clothes when he babysits.", 11),
     ("He is being taken abroad to be married to a cousin and says he has no choice.", 15),
+    ("Mum said she used the belt on him when he would not go to bed.", 8),
+    ("At the end she asked me not to tell anyone what she had said about home.", 10),
+    ("Her boyfriend is in his twenties and collects her from the park.", 13),
+    ("The family are planning her engagement party; she is to be married next summer.", 14),
 ]
 
 
@@ -114,8 +118,8 @@ RED_FLAG_SENTENCES = [
 @pytest.mark.parametrize(("text", "age"), RED_FLAG_SENTENCES)
 def test_red_flag_words_always_give_level_four_immediate(pack, text, age):
     padding = "Attends school every day and enjoys football. Reading is improving. " * 5
-    analysis = analyse(pack, padding + text + " " + padding)
-    decision = assess(pack, analysis.proposed_ids, age=analysis.age or age)
+    analysis = analyse(pack, padding + text + " " + padding, age=age)  # as the form gives it
+    decision = assess(pack, analysis.proposed_ids, age=analysis.age)
     assert decision.level == 4, [s.indicator.id for s in analysis.suggestions]
     assert decision.urgency is Urgency.IMMEDIATE
 

@@ -33,6 +33,9 @@ _RELATION = re.compile(
 )
 
 
+_DECADES = {"twenties": 20, "20s": 20, "thirties": 30, "30s": 30, "forties": 40, "40s": 40}
+
+
 @dataclass(frozen=True)
 class AgeMention:
     age: int
@@ -60,12 +63,16 @@ def other_adult_ages(text: str) -> list[AgeMention]:
     """Ages of 18 and over attached to a partner or another person (for age-gap checks)."""
     found = []
     for match in re.finditer(
-        r"\b(boyfriend|girlfriend|partner|man|male|friend|adult)\b[^.]{0,30}?\b(?:is |aged |\()"
-        r"?(?P<age>1[89]|[2-9]\d)\b|\b(?P<age2>1[89]|[2-9]\d)[- ]year[- ]old "
-        r"(boyfriend|girlfriend|man|male|partner|adult|friend)",
+        r"\b(boyfriend|girlfriend|partner|man|male|friend|adult)\b[^.]{0,40}?\b(?:is |aged |\(|"
+        r"about |around |at least |nearly |maybe )?(?P<age>1[89]|[2-9]\d)\b"
+        r"|\b(?P<age2>1[89]|[2-9]\d)[- ]year[- ]old (boyfriend|girlfriend|man|male|partner|adult|"
+        r"friend)"
+        r"|\b(boyfriend|girlfriend|partner|man|friend)\b[^.]{0,40}?\b(in his|in her|in their) "
+        r"(?P<decade>twenties|thirties|forties|20s|30s|40s)\b",
         text,
         re.IGNORECASE,
     ):
         value = match.group("age") or match.group("age2")
-        found.append(AgeMention(int(value), match.start(), match.end()))
+        age = int(value) if value else _DECADES[match.group("decade").lower()]
+        found.append(AgeMention(age, match.start(), match.end()))
     return found
