@@ -20,12 +20,14 @@ from righthelp.cli.render import (
     render_decision,
     render_evaluation,
     render_pack,
+    render_red_flag_check,
 )
 from righthelp.engine import AssessmentInputError, Consent, Context, assess
 from righthelp.engine.serialise import decision_to_dict
 from righthelp.framework.compare import compare_concepts, diff_versions
 from righthelp.framework.coverage import coverage
 from righthelp.framework.loader import PackError, get_pack, load_pack, pack_ids, packs_root
+from righthelp.framework.red_flags import unchecked
 from righthelp.framework.schema import Pack
 from righthelp.framework.search import search_indicators
 from righthelp.narrative import NarrativeInputError, analyse
@@ -282,11 +284,21 @@ def assess_command(
         data = decision_to_dict(decision)
         if analysis is not None:
             data["analysis"] = analysis_to_dict(analysis)
+            data["red_flags_to_check"] = [
+                {
+                    "concept": g.concept,
+                    "question": g.question,
+                    "indicators": [i.id for i in g.indicators],
+                }
+                for g in unchecked(pack, ids)
+            ]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if analysis is not None:
         click.echo(render_analysis(analysis))
     click.echo(render_decision(decision, pack))
+    if analysis is not None and not decision.red_flags:
+        click.echo("\n" + render_red_flag_check(unchecked(pack, ids)))
 
 
 @cli.command("evaluate")

@@ -6,6 +6,7 @@ import textwrap
 from typing import Any
 
 from righthelp.engine.decision import Decision, Urgency
+from righthelp.framework.red_flags import RedFlagGroup
 from righthelp.framework.schema import Contact, Pack
 from righthelp.narrative import Analysis
 
@@ -154,8 +155,23 @@ def render_analysis(analysis: Analysis) -> str:
                 "  ",
             )
         )
-    out.append("(+ taken as present and assessed below; - shown for you to check)\n")
-    return "\n".join(out)
+    out.append("(+ taken as present and assessed below; - shown for you to check)")
+    return "\n".join(out) + "\n"
+
+
+def render_red_flag_check(groups: tuple[RedFlagGroup, ...]) -> str:
+    """Significant-harm concepts the text did not evidence: the practitioner rules them out."""
+    if not groups:
+        return ""
+    out = [
+        "Check for significant harm the words may not say plainly. If any applies, tick its",
+        "indicator (righthelp assess ... -i ID) and refer now:",
+    ]
+    for group in groups:
+        ids = ", ".join(i.id for i in group.indicators[:3])
+        more = " ..." if len(group.indicators) > 3 else ""
+        out.append(wrap(f"[ ] {group.question} ({ids}{more})", "  "))
+    return "\n".join(out) + "\n"
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
