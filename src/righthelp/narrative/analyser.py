@@ -18,7 +18,7 @@ as present (not negated, not about someone else, not only in the past).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from righthelp.framework.schema import Indicator, Pack
 from righthelp.narrative import ages
@@ -40,7 +40,6 @@ KEEP_PER_MENTION = 2
 KEEP_RATIO = 0.9  # rows scoring within this share of the best are all suggested
 STRENGTH_MIN_SCORE = 8.0  # BM25 a concern-free clause needs to describe a level 1 row
 GRAVE = 2  # the severity of "despite support", "significantly affects", "daily"...
-LEVEL_WINDOW = 3  # rows more than this many levels from the words' severity are not chosen
 LEXICAL_WEIGHT = 0.6  # against how well a row's level fits the severity of the words
 
 
@@ -87,7 +86,6 @@ class _Mention:
     sentence: Span
     cues: Cues
     positive: bool = False
-    candidates: list[tuple[Indicator, float]] = field(default_factory=list)
 
 
 def analyse(
@@ -263,10 +261,6 @@ def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicato
             # a red-flag row is reached by words of significant harm, not by its topic alone
             candidates = [i for i in candidates if not i.red_flag] or candidates
     target = _target_level(mention)
-    if not mention.topic.red_flag:
-        # the words' severity bounds the level: a plain mention does not reach a grave row
-        near = [i for i in candidates if abs(i.level - target) <= LEVEL_WINDOW]
-        candidates = near or candidates
     if not candidates:
         return []
     query = f"{mention.sentence.text} {mention.topic.hint}"
