@@ -122,9 +122,7 @@ def test_weights_that_are_not_the_published_ones_are_refused(
         semantic._check_weights(weights / "model.safetensors")
 
 
-def test_no_narrative_text_in_logs(
-    semantic: ModuleType, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_no_narrative_text_in_logs(semantic: ModuleType, caplog: pytest.LogCaptureFixture) -> None:
     text = "Zephyrine (7) told her teacher that her stepdad Quillon hit her with a belt."
     with caplog.at_level(logging.DEBUG):
         for method in ("semantic", "hybrid"):
