@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit bench evaluate clean
+.PHONY: setup web-setup run test lint typecheck unit bench evaluate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,12 +14,19 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-run: setup  ## list the packs and assess an example child
-	$(BIN)/righthelp frameworks list
-	$(BIN)/righthelp assess stoke-on-trent-2018 --age 9 --start "$$(date +%Y-%m-%dT%H:%M)" \
-		-i l2-dev-recurring-concerns-diet-hygiene-clothing \
-		-i l2-par-incidents-of-domestic-violence \
-		-i l1-dev-receives-universal-immunisations
+NPM_STAMP := node_modules/.righthelp-installed
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+web-setup: setup $(NPM_STAMP)  ## web assets (Sass, GOV.UK Frontend), collectstatic, migrate
+	$(BIN)/python scripts/web_setup.py
+
+# The web service on 127.0.0.1:8000 (gunicorn). Plain HTTP on loopback, so its cookies are
+# not marked Secure here; behind HTTPS leave SECURE_COOKIES unset and set SECURE_SSL_REDIRECT=1.
+run: web-setup  ## set up and start the web service
+	SECURE_COOKIES=0 $(BIN)/gunicorn --config python:righthelp.web.gunicorn_conf righthelp.web.wsgi
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -31,7 +38,7 @@ typecheck: setup
 unit: setup
 	$(BIN)/pytest
 
-test: lint typecheck unit  ## the whole suite: lint, types, tests
+test: web-setup lint typecheck unit  ## the whole suite: lint, types, tests
 
 bench: setup
 	$(BIN)/python -m benchmarks.bench_engine

@@ -1,0 +1,1 @@
+"""Compare partnerships: the same observations assessed under every other document."""

@@ -1,0 +1,1 @@
+"""Check a concern: the question pages, check your answers, and the result."""
