@@ -81,6 +81,9 @@ def test_sibling_issue_is_about_another_person():
         ("Baby is 18 months old.", 1),
         ("Her boyfriend is 19. Jade (12) lives with mum.", 12),
         ("Mum (24) and Kai (3) live alone.", 3),
+        ("He is 9. He likes football.", 9),
+        ("She was 14 when she moved here.", 14),
+        ("He is 9% below the expected weight.", None),
         ("No age given here.", None),
     ],
 )
@@ -161,3 +164,18 @@ def test_county_pack_has_nothing_to_match():
     analysis = analyse(county, "Dad drinks heavily.")
     assert analysis.suggestions == ()
     assert any("no indicator tables" in w for w in analysis.warnings)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_nobody_hurting_the_child_is_no_disclosure(pack):
+    analysis = analyse(pack, "She said nobody hits her at home and she feels safe.")
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_disclosure_maps_to_a_general_row_not_a_sexual_one(pack):
+    # reported by the web service: "told" + "hits" chose sexual-exploitation rows
+    analysis = analyse(pack, "He told his teacher that his dad hits him with a belt.", age=9)
+    flagged = [s.indicator for s in analysis.suggestions if s.proposed and s.indicator.red_flag]
+    assert flagged
+    assert not any(set(i.tags) == {"sexual-exploitation"} for i in flagged)

@@ -15,7 +15,6 @@ from typing import BinaryIO, NoReturn
 import click
 
 from righthelp.cli.render import (
-    analysis_to_dict,
     render_analysis,
     render_decision,
     render_evaluation,
@@ -33,6 +32,7 @@ from righthelp.framework.search import search_indicators
 from righthelp.narrative import NarrativeInputError, analyse
 from righthelp.narrative.evaluation import evaluate, read_cases
 from righthelp.narrative.scoring import METHODS, MethodUnavailable
+from righthelp.narrative.serialise import analysis_to_dict
 
 MAX_INPUT_BYTES = 1_048_576  # the analyser caps its own work well below this
 

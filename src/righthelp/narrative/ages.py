@@ -15,6 +15,8 @@ _AGE = re.compile(
     r"|\b(?P<c>\d{1,2})\s*(?:-|\s)?\s*(?:year|yr)\s*-\s*old\b"
     r"|\b[A-Z][a-z]+\s*\((?P<d>\d{1,2})\)"
     r"|\b(?P<e>\d{1,2})\s?yo\b"
+    r"|\b(?:he|she|they)(?:'s| is| was| are| turned)(?: now| only| just)? (?P<f>\d{1,2})\b"
+    r"(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|times|kg|cm|am|pm|:|\.\d))"
     r"|\b(?P<m>\d{1,2})\s*(?:-|\s)?\s*months?(?:\s*-\s*|\s+)old\b",
     re.IGNORECASE,
 )

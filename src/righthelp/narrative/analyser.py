@@ -33,7 +33,7 @@ from righthelp.narrative.lexicon import Topic, topics
 from righthelp.narrative.scoring import Scorer, get_scorer
 from righthelp.narrative.segment import Span, clauses, prepare, sentences
 
-RED_FLAG_FALLBACK_TAGS = ("abuse-allegation", "significant-harm", "sexual-abuse", "physical-abuse")
+RED_FLAG_FALLBACK_TAGS = ("disclosure", "abuse-allegation", "significant-harm", "physical-abuse")
 UNDER_16 = 16
 MAX_BLIND_CANDIDATES = 3  # a topic with more rows than this needs shared words to pick one
 KEEP_PER_MENTION = 2
@@ -249,9 +249,7 @@ def _age_gap_mentions(body: str, sentence: Span, child_age: int | None) -> Itera
 def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicator, float]]:
     candidates = [i for i in pack.indicators if set(i.tags) & set(mention.tags)]
     if mention.topic.red_flag:
-        flagged = [i for i in candidates if i.red_flag] or [
-            i for i in pack.indicators if i.red_flag and set(i.tags) & set(RED_FLAG_FALLBACK_TAGS)
-        ]
+        flagged = [i for i in candidates if i.red_flag] or _fallback_red_flags(pack)
         candidates = flagged or candidates
     elif mention.positive or mention.topic.positive:
         candidates = [i for i in candidates if i.level == 1]
@@ -285,6 +283,16 @@ def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicato
         for score, row in scored[1:KEEP_PER_MENTION]
         if score >= KEEP_RATIO * best_score and row.level <= best_row.level
     ]
+
+
+def _fallback_red_flags(pack: Pack) -> list[Indicator]:
+    """A pack without a row for this kind of harm: its most general red-flag rows, in
+    order (an allegation row before a sexual-abuse row)."""
+    for tag in RED_FLAG_FALLBACK_TAGS:
+        rows = [i for i in pack.indicators if i.red_flag and tag in i.tags]
+        if rows:
+            return rows
+    return [i for i in pack.indicators if i.red_flag]
 
 
 def _target_level(mention: _Mention) -> int:

@@ -16,7 +16,8 @@ from righthelp.narrative.segment import Span
 NEGATION_WORDS = 5  # NegEx: a trigger reaches this many words ahead, within the clause
 
 _PRE_NEGATION = re.compile(
-    r"\b(no|not|never|nor|neither|without|nil|none|denie[sd]|deny|denying|"
+    r"\b(no|not|never|nor|neither|without|nil|none|nobody|no[ -]one|noone|denie[sd]|deny|"
+    r"denying|"
     r"no (evidence|sign|signs|indication|history|concerns?|suggestion|reports?|mention) "
     r"(of|about|regarding|re|around|that)|free (of|from)|ruled out|"
     r"(does|did|is|was|has|have|had|do|are|were|could|would|will)\s?n[o']?t|"

@@ -8,12 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
-from righthelp.cli.render import analysis_to_dict
 from righthelp.engine import AssessmentInputError, Consent, Context, assess
 from righthelp.engine.serialise import decision_to_dict
 from righthelp.framework.schema import Indicator, Pack
 from righthelp.framework.search import search_indicators
 from righthelp.narrative import NarrativeInputError, analyse
+from righthelp.narrative.serialise import analysis_to_dict
 from righthelp.web import packs
 from righthelp.web.api.problems import PROBLEM_TYPE, field_error, problem
 from righthelp.web.api.schemas import (
