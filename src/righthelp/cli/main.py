@@ -36,6 +36,14 @@ from righthelp.narrative.serialise import analysis_to_dict
 
 MAX_INPUT_BYTES = 1_048_576  # the analyser caps its own work well below this
 
+method_option = click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="lexical",
+    show_default=True,
+    help="Narrative matching method (semantic and hybrid need the 'semantic' extra).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="righthelp")
@@ -240,13 +248,7 @@ def search(pack_id: str, words: str, limit: int) -> None:
     help="A narrative to analyse first "
     "(a file, or - for standard input): its suggested indicators are added.",
 )
-@click.option(
-    "--method",
-    type=click.Choice(METHODS),
-    default="lexical",
-    show_default=True,
-    help="Matching method for --text.",
-)
+@method_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON.")
 def assess_command(
     pack_id: str,
@@ -304,13 +306,7 @@ def assess_command(
 @cli.command("evaluate")
 @click.argument("cases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--framework", "pack_id", required=True, help="The pack the cases are written for.")
-@click.option(
-    "--method",
-    type=click.Choice(METHODS),
-    default="lexical",
-    show_default=True,
-    help="Matching method (semantic and hybrid need the 'semantic' extra).",
-)
+@method_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, with every case.")
 def evaluate_command(cases_file: Path, pack_id: str, method: str, as_json: bool) -> None:
     """Measure narrative analysis + decision on labelled narratives (JSONL).
