@@ -135,3 +135,23 @@ def test_an_unwritable_cache_only_costs_time(mini_copy, monkeypatch, tmp_path):
     assert load_pack(mini_copy).id == "mini-2020"
     monkeypatch.setenv("RIGHTHELP_CACHE_DIR", "off")
     assert load_pack(mini_copy).id == "mini-2020"
+
+
+def test_a_period_cannot_be_a_levels_deadline(mini_copy):
+    def change(d):  # type: ignore[no-untyped-def]
+        d["timescales"][0]["kind"] = "period"
+
+    _edit(mini_copy / "pack.yaml", change)
+    [problem] = _problems(mini_copy)
+    assert "'marf-after-call' is a period, not a deadline" in problem
+
+
+def test_timescale_kinds_read_as_they_should(mini_pack):
+    from righthelp.framework.schema import Timescale
+
+    base = mini_pack.timescales[0].model_dump()
+    assert Timescale(**base).label_duration == "within 48 hours"
+    assert Timescale(**{**base, "kind": "review", "amount_max": 60}).label_duration == (
+        "every 48-60 hours"
+    )
+    assert Timescale(**{**base, "kind": "period"}).label_duration == "48 hours"

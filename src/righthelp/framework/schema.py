@@ -221,13 +221,19 @@ class DurationUnit(StrEnum):
     MONTHS = "months"
 
 
+class TimescaleKind(StrEnum):
+    DEADLINE = "deadline"  # something must happen within it
+    REVIEW = "review"  # something recurs at it (with recurring: true)
+    PERIOD = "period"  # a length the document uses to define a row ("three years plus")
+
+
 class Timescale(Model):
     id: Slug
+    kind: TimescaleKind = TimescaleKind.DEADLINE
     label: NonEmpty = Field(description="What must happen, e.g. 'Written referral after a call'.")
     amount: int = Field(gt=0)
     amount_max: int | None = Field(default=None, description="Upper bound of a range.")
     unit: DurationUnit
-    recurring: bool = Field(default=False, description="Repeats, e.g. plan reviews.")
     starts_from: NonEmpty = Field(description="The event the clock starts at.")
     source: SourceRef
 
@@ -241,7 +247,11 @@ class Timescale(Model):
     def label_duration(self) -> str:
         unit = self.unit.value.replace("-", " ")
         span = f"{self.amount}" if self.amount_max is None else f"{self.amount}-{self.amount_max}"
-        prefix = "every " if self.recurring else "within "
+        prefix = {
+            TimescaleKind.DEADLINE: "within ",
+            TimescaleKind.REVIEW: "every ",
+            TimescaleKind.PERIOD: "",
+        }[self.kind]
         return f"{prefix}{span} {unit}"
 
 
@@ -388,6 +398,10 @@ class Pack(Model):
             for tid in level.response.timescales:
                 if tid not in timescale_ids:
                     errors.append(f"levels[{n}].response.timescales: unknown timescale {tid!r}")
+                elif self.timescale(tid).kind is TimescaleKind.PERIOD:
+                    errors.append(
+                        f"levels[{n}].response.timescales: {tid!r} is a period, not a deadline"
+                    )
         has_no_tables_rule = any(r.kind is RuleKind.NO_INDICATOR_TABLES for r in self.rules)
         if not self.indicators and not has_no_tables_rule:
             errors.append("indicators: a pack without indicators needs a no-indicator-tables rule")
