@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup web-setup run test lint typecheck unit bench evaluate clean
+.PHONY: setup web-setup browser-setup run test lint typecheck unit bench evaluate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ $(NPM_STAMP): package.json package-lock.json
 web-setup: setup $(NPM_STAMP)  ## web assets (Sass, GOV.UK Frontend), collectstatic, migrate
 	$(BIN)/python scripts/web_setup.py
 
+# Chromium for the browser tests, from Debian, only when /usr/bin/chromium is missing.
+browser-setup:
+	bash scripts/browser_setup.sh
+
 # The web service on 127.0.0.1:8000 (gunicorn). Plain HTTP on loopback, so its cookies are
 # not marked Secure here; behind HTTPS leave SECURE_COOKIES unset and set SECURE_SSL_REDIRECT=1.
 run: web-setup  ## set up and start the web service
@@ -38,7 +42,7 @@ typecheck: setup
 unit: setup
 	$(BIN)/pytest
 
-test: web-setup lint typecheck unit  ## the whole suite: lint, types, tests
+test: web-setup browser-setup lint typecheck unit  ## the whole suite: lint, types, tests
 
 bench: setup
 	$(BIN)/python -m benchmarks.bench_engine

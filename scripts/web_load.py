@@ -7,6 +7,8 @@ Usage: start the service (`make run`), then
 Only loopback addresses are accepted. Targets (issue #4): p95 under 100 ms server time and
 at least 150 requests a second on the 2-core machine. Server time per request is in the
 service's JSON log (`duration_ms`); this prints what the load tool measured.
+`python -m benchmarks.bench_web` wraps this journey: it starts its own server, waits for a
+quiet machine and prints the server-time percentiles from that log with the load figures.
 """
 
 from __future__ import annotations

@@ -193,7 +193,7 @@ def test_openapi_documents_problem_details(client: Client) -> None:
     ("body", "field"),
     [
         ({"age": "9"}, "age"),
-        ({"age": 9.0}, "age"),
+        ({"age": 9.5}, "age"),
         ({"age": True}, "age"),
         ({"start": 0}, "start"),
         ({"start": "yesterday"}, "start"),
@@ -205,3 +205,16 @@ def test_values_of_the_wrong_json_type_are_problems(
 ) -> None:
     data = assert_problem(post(client, f"{API}/frameworks/{STOKE}/assess", body), 422)
     assert field in [e["field"] for e in data["errors"]]
+
+
+@pytest.mark.parametrize("operation", ["assess", "analyse"])
+def test_a_whole_number_written_as_9_0_is_the_integer_9(client: Client, operation: str) -> None:
+    """JSON has one number type: 9.0 and 9 are the same number, and the schema's "integer"
+    (JSON Schema) accepts both, so the API must too (found by tests/web/test_api_schema.py)."""
+    body: dict[str, Any] = {"age": 9.0, "indicators": [RED_FLAG_ROW]}
+    if operation == "analyse":
+        body["text"] = LEVEL_4_TEXT
+    response = post(client, f"{API}/frameworks/{STOKE}/{operation}", body)
+    assert response.status_code == 200, response.content
+    decision = response.json()["decision"] if operation == "analyse" else response.json()
+    assert decision["age"] == 9

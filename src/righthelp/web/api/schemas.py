@@ -40,6 +40,14 @@ def _iso_only(value: object) -> object:
     raise ValueError("give the date and time as an ISO 8601 string, e.g. 2026-11-23T09:30")
 
 
+def _whole_number(value: object) -> object:
+    """JSON has one number type: 9.0 is the number 9, and JSON Schema's "integer" accepts it.
+    A float with a fraction (9.5), a string or a boolean is still an error."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 class ContextIn(Strict):
     early_help_not_improving: bool = Field(
         default=False, description="Early help is in place and the situation is not improving."
@@ -59,6 +67,7 @@ class AssessIn(Strict):
     start: datetime | None = START
 
     _start_is_a_string = field_validator("start", mode="before")(_iso_only)
+    _age_is_a_whole_number = field_validator("age", mode="before")(_whole_number)
 
 
 class AnalyseIn(Strict):
@@ -75,6 +84,7 @@ class AnalyseIn(Strict):
     start: datetime | None = START
 
     _start_is_a_string = field_validator("start", mode="before")(_iso_only)
+    _age_is_a_whole_number = field_validator("age", mode="before")(_whole_number)
 
 
 # -- responses -------------------------------------------------------------------------
