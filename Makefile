@@ -44,8 +44,11 @@ unit: setup
 
 test: web-setup browser-setup lint typecheck unit  ## the whole suite: lint, types, tests
 
-bench: setup
+bench: web-setup  ## every benchmark, printing its figures (run on a quiet machine)
 	$(BIN)/python -m benchmarks.bench_engine
+	$(BIN)/python -m benchmarks.bench_narrative
+	$(BIN)/python -m benchmarks.bench_web
+	$(BIN)/python -m benchmarks.bench_semantic
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
