@@ -19,9 +19,8 @@ def wrap(text: str, indent: str = "") -> str:
 
 
 def contact_line(contact: Contact) -> str:
-    parts = [p for p in (contact.phone, contact.email, contact.address, contact.url) if p]
     hours = f" ({contact.hours})" if contact.hours else ""
-    return f"{contact.name}: {', '.join(parts)}{hours} - {contact.purpose}"
+    return f"{contact.name}: {contact.reach}{hours} - {contact.purpose}"
 
 
 def render_decision(decision: Decision, pack: Pack) -> str:
@@ -68,16 +67,7 @@ def render_decision(decision: Decision, pack: Pack) -> str:
     out += [wrap(f"- {contact_line(c)}", "  ") for c in decision.contacts]
     if decision.deadlines:
         out.append("\nDeadlines:")
-        for d in decision.deadlines:
-            due = f", due {d.due:%a %d %b %Y %H:%M}" if d.due else ""
-            latest = f" to {d.due_latest:%a %d %b %Y %H:%M}" if d.due_latest else ""
-            out.append(
-                wrap(
-                    f"- {d.timescale.label}: {d.timescale.label_duration} of "
-                    f"{d.timescale.starts_from}{due}{latest}",
-                    "  ",
-                )
-            )
+        out += [wrap(f"- {d.describe()}", "  ") for d in decision.deadlines]
     out.append("\n" + wrap(decision.caveat))
     return "\n".join(out)
 

@@ -125,6 +125,13 @@ class Deadline:
     due: datetime | None = None
     due_latest: datetime | None = None
 
+    def describe(self) -> str:
+        """'Written referral: within 3 hours of the call, due Mon 23 Nov 2026 12:30'."""
+        ts = self.timescale
+        due = f", due {self.due:%a %d %b %Y %H:%M}" if self.due else ""
+        latest = f" to {self.due_latest:%a %d %b %Y %H:%M}" if self.due_latest else ""
+        return f"{ts.label}: {ts.label_duration} of {ts.starts_from}{due}{latest}"
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -519,7 +526,7 @@ def _immediate_action(contacts: tuple[Contact, ...]) -> tuple[str, ...]:
     for contact in contacts:
         if contact.emergency:
             continue
-        how = contact.phone or contact.email or contact.address or contact.url
+        how = contact.reach.split(", ")[0]  # in an emergency: the first way, a phone
         hours = f" ({contact.hours})" if contact.hours else ""
         prefix = "Out of hours: " if contact.out_of_hours else "Then: "
         lines.append(f"{prefix}{contact.name}, {how}{hours}.")

@@ -212,6 +212,11 @@ class Contact(Model):
             raise ValueError("a contact needs a phone, email, address or url")
         return self
 
+    @property
+    def reach(self) -> str:
+        """Every way to reach the contact, phone first."""
+        return ", ".join(x for x in (self.phone, self.email, self.address, self.url) if x)
+
 
 class DurationUnit(StrEnum):
     HOURS = "hours"

@@ -174,21 +174,11 @@ def summary_pdf(pack: Pack, decision: Decision, journey: Journey) -> bytes:
         )
     story.append(_p("Contacts", s["h2"]))
     for c in decision.contacts:
-        reach = ", ".join(x for x in (c.phone, c.email, c.address, c.url) if x)
         hours = f" ({c.hours})" if c.hours else ""
-        story.append(_p(f"{c.name}: {reach}{hours}. {c.purpose}", s["body"]))
+        story.append(_p(f"{c.name}: {c.reach}{hours}. {c.purpose}", s["body"]))
     if decision.deadlines:
         story.append(_p("Deadlines", s["h2"]))
-        for d in decision.deadlines:
-            due = f", due {d.due:%a %d %b %Y %H:%M}" if d.due else ""
-            latest = f" to {d.due_latest:%a %d %b %Y %H:%M}" if d.due_latest else ""
-            story.append(
-                _p(
-                    f"{d.timescale.label}: {d.timescale.label_duration} of "
-                    f"{d.timescale.starts_from}{due}{latest}",
-                    s["body"],
-                )
-            )
+        story += [_p(d.describe(), s["body"]) for d in decision.deadlines]
     for guidance in present.judgement_questions(pack):
         story.append(_p(guidance.title, s["h2"]))
         story.append(_bullets([_p(item.text, s["body"]) for item in guidance.items]))
