@@ -18,7 +18,7 @@ as present (not negated, not about someone else, not only in the past).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from righthelp.framework.schema import Indicator, Pack
 from righthelp.narrative import ages
@@ -28,6 +28,7 @@ from righthelp.narrative.cues import (
     cues_for,
     guess_child_gender,
     is_concern,
+    persistent_despite_support,
 )
 from righthelp.narrative.lexicon import Topic, topics
 from righthelp.narrative.scoring import Scorer, get_scorer
@@ -152,10 +153,37 @@ def analyse(
 # -- finding mentions --------------------------------------------------------------------
 
 
+# Care and parenting concerns that the documents grade by persistence "despite support".
+PERSISTENT_TAGS = frozenset(
+    {
+        "neglect",
+        "basic-care",
+        "parenting-capacity",
+        "hygiene-self-care",
+        "diet-nutrition",
+        "health-appointments",
+        "dental",
+        "development-delay",
+        "housing",
+    }
+)
+
+
 def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
-    for sentence in sentences(body):
+    persistent = persistent_despite_support(body)
+    for mention in _sentence_mentions(body, child_age, gender):
+        if persistent and set(mention.tags) & PERSISTENT_TAGS and not mention.cues.negated:
+            # "despite two years of support" said once makes every care concern grave
+            mention.cues = replace(mention.cues, severity=max(mention.cues.severity, GRAVE))
+        yield mention
+
+
+def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
+    every = sentences(body)
+    for n, sentence in enumerate(every):
+        following = every[n + 1] if n + 1 < len(every) else None
         for clause in clauses(body, sentence):
-            clause_mentions = list(_clause_mentions(body, sentence, clause, gender))
+            clause_mentions = list(_clause_mentions(body, sentence, clause, gender, following))
             positive = any(m.topic.positive and not m.cues.negated for m in clause_mentions)
             for mention in clause_mentions:
                 mention.positive = positive and not mention.topic.red_flag
@@ -164,12 +192,12 @@ def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[
 
 
 def _clause_mentions(
-    body: str, sentence: Span, clause: Span, gender: str | None
+    body: str, sentence: Span, clause: Span, gender: str | None, following: Span | None
 ) -> Iterable[_Mention]:
     for topic in topics():
         for pattern in topic.patterns:
             for match in pattern.finditer(body, clause.start, clause.end):
-                if not _requirement_met(body, topic, sentence, match.end(), gender):
+                if not _requirement_met(body, topic, sentence, match.end(), gender, following):
                     continue
                 if _plain_noun(topic, match.group()) and not is_concern(clause.text):
                     continue
@@ -184,18 +212,29 @@ def _plain_noun(topic: Topic, words: str) -> bool:
 
 
 def _requirement_met(
-    body: str, topic: Topic, sentence: Span, after: int, gender: str | None
+    body: str,
+    topic: Topic,
+    sentence: Span,
+    after: int,
+    gender: str | None,
+    following: Span | None,
 ) -> bool:
-    """A topic's required words are in the sentence (after the mention, if it says so),
-    and not negated: "asked if anyone hurts him and he said no" is no disclosure."""
+    """A topic's required words are said, and not negated: "asked if anyone hurts him and he
+    said no" is no disclosure. They must follow the mention when the topic says so (a
+    disclosure); otherwise they may be in its sentence or the next ("a bruise on his cheek.
+    Parents had no explanation")."""
     if not topic.requires_in_sentence:
         return True
-    start = after if topic.requires_after else sentence.start
-    for pattern in topic.requires_in_sentence:
-        for found in pattern.finditer(body, start, sentence.end):
-            clause = next(c for c in clauses(body, sentence) if c.start <= found.start() <= c.end)
-            if not cues_for(body, clause, found.start(), found.end(), sentence, gender).negated:
-                return True
+    windows = [(after if topic.requires_after else sentence.start, sentence)]
+    if following is not None and not topic.requires_after:
+        windows.append((following.start, following))
+    for start, where in windows:
+        parts = clauses(body, where)
+        for pattern in topic.requires_in_sentence:
+            for found in pattern.finditer(body, start, where.end):
+                clause = next((c for c in parts if c.start <= found.start() <= c.end), where)
+                if not cues_for(body, clause, found.start(), found.end(), where, gender).negated:
+                    return True
     return False
 
 

@@ -44,11 +44,12 @@ _HISTORICAL = re.compile(
     r"\b(previous(ly)?|in the past|used to|history of|historic(al)?|former(ly)?|"
     r"years ago|last year|as a (baby|toddler|young child)|when (he|she|they) (was|were) "
     r"(younger|little|a baby|small)|no longer|had been|back in (19|20)\d\d|in (19|20)\d\d|"
-    r"between (19|20)\d\d)\b",
+    r"between (19|20)\d\d|after (her|his|their) (first|last|previous|older) (baby|child|"
+    r"pregnancy|son|daughter)|for a (year|while|few months) (then|after)|was on \w+ for)\b",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(
-    r"\b(currently|at the moment|at present|now|still|ongoing|continu(es|ing)|recently|"
+    r"\b(currently|at the moment|at present|right now|still|ongoing|continu(es|ing)|recently|"
     r"this (week|month|term|morning)|today|worse|worsening|again)\b",
     re.IGNORECASE,
 )
@@ -76,13 +77,29 @@ _CONCERN = re.compile(
 )
 
 
+_PERSISTENT = re.compile(
+    r"\b(despite (all|everything|(the |intensive |extensive |ongoing |long[- ]term )?(support|help|"
+    r"intervention|input|plans?|work))|(change|changes|improvement|improvements|progress) "
+    r"(has|have|had)? ?not (been )?(sustained|maintained)|not (been )?sustained|"
+    r"(slide|slides|slip|slips) back|(for|over) (two|three|2|3) years)\b",
+    re.IGNORECASE,
+)
+
+
+def persistent_despite_support(text: str) -> bool:
+    """The narrative says concerns persist despite support (a level 4 hallmark)."""
+    return bool(_PERSISTENT.search(text))
+
+
 def is_concern(clause_text: str) -> bool:
     return bool(_CONCERN.search(clause_text))
 
 
 _GRAVE = re.compile(
-    r"\b(despite (support|help|advice|intervention|interventions|input|the early help|"
-    r"intensive)|significantly (affect|impact)\w*|(unable|not able) to (keep|care|protect)|"
+    r"\b(despite (all|everything|support|help|advice|intervention|interventions|input|the "
+    r"early help|intensive|the (support|plan|work|input))|(has|have|had) not (been )?sustained|"
+    r"not (been )?sustained|slides? back|slips? back|over (two|three|2|3) years|"
+    r"significantly (affect|impact)\w*|(unable|not able) to (keep|care|protect)|"
     r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|every day|daily|chronic)\b",
     re.IGNORECASE,
 )
