@@ -179,3 +179,39 @@ def test_a_disclosure_maps_to_a_general_row_not_a_sexual_one(pack):
     flagged = [s.indicator for s in analysis.suggestions if s.proposed and s.indicator.red_flag]
     assert flagged
     assert not any(set(i.tags) == {"sexual-exploitation"} for i in flagged)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace told me she's 'a bit nervous but fine' about the tests.",
+        "Mum rang to say she had told him to leave after he punched a hole in the door.",
+    ],
+)
+def test_ordinary_telling_is_no_disclosure(pack, text):
+    analysis = analyse(pack, text, age=15)
+    assert not any(s.proposed and "disclosure" in s.topics for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_no_explanation_in_the_next_sentence_still_counts(pack):
+    text = "Staff noticed bruises on both sides of his face. Mum did not know how they happened."
+    decision = assess(pack, analyse(pack, text, age=4).proposed_ids, age=4)
+    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_any_bruise_on_a_non_mobile_baby_is_a_red_flag(pack):
+    text = "Oscar, 10 weeks old, not yet rolling, has a small bruise on his cheek."
+    decision = assess(pack, analyse(pack, text).proposed_ids)
+    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
+
+
+def test_persistence_despite_support_reaches_level_four():
+    stoke = get_pack("stoke-on-trent-2018")
+    text = (
+        "Despite two years of support the home is again in a very poor state and there is no "
+        "food in the cupboards. Change has not been sustained."
+    )
+    assert assess(stoke, analyse(stoke, text, age=7).proposed_ids, age=7).level == 4
