@@ -529,3 +529,20 @@ def test_every_validation_message_is_tested() -> None:
         "none_confirmed",
     }
     assert set(MESSAGES) == tested
+
+
+def test_a_description_without_a_red_flag_asks_the_significant_harm_checklist(
+    client: Client,
+) -> None:
+    # The analyser misses red flags that words do not say plainly (blind split: 9/16 found),
+    # so the practitioner is asked about each significant-harm concept not evidenced.
+    _, response = _page_loads_to_result(client, LEVEL_1_TEXT)
+    html = html_of(response)
+    assert 'data-testid="red-flag-check"' in html
+    assert "Female genital mutilation" in text_of(response)
+    assert 'href="/check/concern/?q=' in html
+
+
+def test_no_checklist_once_a_red_flag_is_found(client: Client) -> None:
+    _, response = _page_loads_to_result(client, LEVEL_4_TEXT)
+    assert 'data-testid="red-flag-check"' not in html_of(response)

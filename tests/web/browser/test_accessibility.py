@@ -51,6 +51,13 @@ def _result(page: Any) -> None:
     page.wait_for_url("**/check/result/")
 
 
+def _result_with_checklist(page: Any) -> None:
+    _described(page, "He is doing well at school and has lots of friends. He is often late.")
+    page.click("#see-result")
+    page.wait_for_url("**/check/result/")
+    page.wait_for_selector("[data-testid=red-flag-check]")
+
+
 def _go(path: str) -> Callable[[Any], None]:
     return lambda page: page.goto(path)
 
@@ -113,6 +120,7 @@ PAGES: dict[str, Callable[[Any], None]] = {
     "answers, errors": _answers_errors,
     "result, level 4 with the red banner": _result,
     "result, county pack with no level": _county_result,
+    "result, significant-harm checklist": _result_with_checklist,
     "frameworks": _go("/frameworks/"),
     "framework pack": _go(f"/frameworks/{STOKE}/"),
     "framework pack without indicator tables": _go(f"/frameworks/{COUNTY}/"),

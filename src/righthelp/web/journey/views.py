@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from righthelp.engine import AssessmentInputError, assess
 from righthelp.engine.decision import Decision
+from righthelp.framework.red_flags import RedFlagGroup, unchecked
 from righthelp.framework.schema import Pack
 from righthelp.narrative import NarrativeInputError
 from righthelp.web import cookies, packs
@@ -334,7 +335,17 @@ def result_context(journey: Journey, pack: Pack, decision: Decision) -> dict[str
         "tel": present.tel_href,
         "questions": present.judgement_questions(pack),
         "back": reverse("journey:answers"),
+        "concern_url": reverse("journey:concern"),
+        "red_flag_check": _red_flag_check(journey, pack, decision),
     }
+
+
+def _red_flag_check(journey: Journey, pack: Pack, decision: Decision) -> tuple[RedFlagGroup, ...]:
+    """Significant-harm concepts a description did not evidence: the analyser can miss what
+    words do not say plainly, so the practitioner is asked about each one."""
+    if not journey.text or decision.red_flags or not pack.has_indicator_tables:
+        return ()
+    return unchecked(pack, (m.indicator.id for m in decision.matched))
 
 
 @require_safe
