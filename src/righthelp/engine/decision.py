@@ -526,7 +526,7 @@ def _immediate_action(contacts: tuple[Contact, ...]) -> tuple[str, ...]:
     for contact in contacts:
         if contact.emergency:
             continue
-        how = contact.reach.split(", ")[0]  # in an emergency: the first way, a phone
+        how = contact.first_reach
         hours = f" ({contact.hours})" if contact.hours else ""
         prefix = "Out of hours: " if contact.out_of_hours else "Then: "
         lines.append(f"{prefix}{contact.name}, {how}{hours}.")

@@ -217,6 +217,11 @@ class Contact(Model):
         """Every way to reach the contact, phone first."""
         return ", ".join(x for x in (self.phone, self.email, self.address, self.url) if x)
 
+    @property
+    def first_reach(self) -> str:
+        """The one way to reach the contact in a hurry: a phone if there is one."""
+        return self.phone or self.email or self.address or self.url or ""
+
 
 class DurationUnit(StrEnum):
     HOURS = "hours"

@@ -158,7 +158,7 @@ def front_door(decision: Decision) -> tuple[list[Contact], list[Contact]]:
 
 
 def how_to_reach(contact: Contact) -> str:
-    return contact.phone or contact.email or contact.address or contact.url or ""
+    return contact.first_reach
 
 
 def tel_href(phone: str) -> str:
