@@ -114,6 +114,23 @@ RED_FLAG_SENTENCES = [
     ("At the end she asked me not to tell anyone what she had said about home.", 10),
     ("Her boyfriend is in his twenties and collects her from the park.", 13),
     ("The family are planning her engagement party; she is to be married next summer.", 14),
+    # telling in the child's own words, not the documents'
+    ("He told the TA that his stepdad gets the belt out when he is naughty.", 9),
+    ("She said daddy put her hand on the hot hob because she was naughty.", 6),
+    # fabricated or induced illness is physical abuse
+    ("The consultant is concerned about the possibility of fabricated or induced illness.", 5),
+    # FGM in the words the national guidance warns of
+    ("Her aunt is arranging a special ceremony to make her a proper woman.", 9),
+    # an account that does not fit the injury, said by a clinician
+    ("X-ray shows a fracture of his wrist; the pattern is not typical of a fall.", 3),
+    ("An oblique fracture of the arm. Neither account explains the injury.", 2),
+    # a baby too young to move, by months
+    ("Ruby, a 3-month-old, was brought in with a swollen thigh and a fracture on x-ray.", None),
+    # the adult's age said of "hers"
+    ("Chatting about boyfriends, she said hers is 22 and she stays at his flat.", 13),
+    # the statutory response to significant harm named by the referrer
+    ("A strategy discussion is being arranged with the police.", 8),
+    ("A child protection medical has been booked for tomorrow.", 4),
 ]
 
 
@@ -215,3 +232,75 @@ def test_persistence_despite_support_reaches_level_four():
         "food in the cupboards. Change has not been sustained."
     )
     assert assess(stoke, analyse(stoke, text, age=7).proposed_ids, age=7).level == 4
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_past_strategy_discussion_is_history_not_harm_now(pack):
+    text = "A strategy discussion in 2019 led to no further action. He is settled at school now."
+    analysis = analyse(pack, text, age=9)
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_tummy_that_hurts_is_no_disclosure(pack):
+    analysis = analyse(pack, "She said her tummy hurts after lunch most days.", age=6)
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+
+
+def test_persistence_over_months_of_support_reaches_level_four():
+    luton = get_pack("luton-2017")
+    text = (
+        "Mum drinks heavily most days. Despite 16 months of support there has been no lasting "
+        "change, and she cannot reliably care for the children."
+    )
+    assert assess(luton, analyse(luton, text, age=9).proposed_ids, age=9).level == 4
+
+
+def test_plans_in_the_plural_are_a_previous_plan():
+    luton = get_pack("luton-2017")
+    text = "Both children were subject to CP plans under neglect until last year."
+    proposed = {i.id: i for i in luton.indicators if i.id in analyse(luton, text).proposed_ids}
+    assert any("previous-child-protection-plan" in i.tags for i in proposed.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("EPDS today was 17 and she has been started on sertraline.", "parental-mental-health"),
+        ("He gets his sisters breakfast and walks them to school.", "young-carer"),
+        ("Strangers post nasty comments under her videos.", "bullying"),
+        ("Police DA notification: he pushed her against the wall.", "domestic-abuse"),
+    ],
+)
+def test_everyday_words_reach_their_topic(text, tag):
+    luton = get_pack("luton-2017")
+    assert tag in tags_proposed(luton, text, age=10)
+
+
+def test_a_row_bounded_by_age_is_not_suggested_outside_it():
+    knowsley = get_pack("knowsley-2016")
+    text = "Kayleigh (15) is 14 weeks pregnant and wants to keep the baby."
+    analysis = analyse(knowsley, text, age=15)
+    for suggestion in analysis.suggestions:
+        bounds = suggestion.indicator.age
+        assert bounds is None or bounds.contains(15), suggestion.indicator.id
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_medication_in_a_note_about_a_baby_is_the_parents(pack):
+    text = "8-week check. She has been started on sertraline and feels low most days."
+    tags = tags_proposed(pack, text, age=0)
+    assert "child-mental-health" not in tags
+    assert "parental-mental-health" in tags
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_passed_depression_screen_is_no_concern(pack):
+    text = "Mum reports her mood is good, EPDS 4, and she knows to see the GP if it changes."
+    assert "parental-mental-health" not in tags_proposed(pack, text, age=1)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
+    text = "He stays at a flat where the friends are 18-20 and they play video games."
+    assert "adult-sexual-relationship" not in tags_proposed(pack, text, age=15)

@@ -65,7 +65,8 @@ def other_adult_ages(text: str) -> list[AgeMention]:
     """Ages of 18 and over attached to a partner or another person (for age-gap checks)."""
     found = []
     for match in re.finditer(
-        r"\b(boyfriend|girlfriend|partner|man|male|friend|adult)\b[^.]{0,40}?\b(?:is |aged |\(|"
+        r"\b(boyfriends?|girlfriends?|partners?|man|male|friend|adult)\b[^.]{0,40}?\b"
+        r"(?:is |aged |\(|"
         r"about |around |at least |nearly |maybe )?(?P<age>1[89]|[2-9]\d)\b"
         r"|\b(?P<age2>1[89]|[2-9]\d)[- ]year[- ]old (boyfriend|girlfriend|man|male|partner|adult|"
         r"friend)"

@@ -30,7 +30,7 @@ from righthelp.narrative.cues import (
     is_concern,
     persistent_despite_support,
 )
-from righthelp.narrative.lexicon import Topic, topics
+from righthelp.narrative.lexicon import Topic, document_words, topics
 from righthelp.narrative.scoring import Scorer, get_scorer
 from righthelp.narrative.segment import Span, clauses, prepare, sentences
 
@@ -115,7 +115,7 @@ def analyse(
     mentions = list(_mentions(body, child_age, gender))
     suggestions: dict[str, Suggestion] = {}
     for mention in mentions:
-        for indicator, score in _match(pack, scorer, mention):
+        for indicator, score in _match(pack, scorer, mention, child_age):
             _merge(suggestions, indicator, score, mention)
     for indicator, score, clause in _strengths(pack, scorer, body, mentions):
         suggestions.setdefault(
@@ -165,6 +165,10 @@ PERSISTENT_TAGS = frozenset(
         "dental",
         "development-delay",
         "housing",
+        # a parent's drinking or illness that persists despite support "significantly
+        # affects" their care: the documents' level 4 wording
+        "parental-substance-misuse",
+        "parental-mental-health",
     }
 )
 
@@ -181,23 +185,23 @@ def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[
 def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
     every = sentences(body)
     for n, sentence in enumerate(every):
-        following = every[n + 1] if n + 1 < len(every) else None
+        neighbours = tuple(every[i] for i in (n - 1, n + 1) if 0 <= i < len(every))
         for clause in clauses(body, sentence):
-            clause_mentions = list(_clause_mentions(body, sentence, clause, gender, following))
+            clause_mentions = list(_clause_mentions(body, sentence, clause, gender, neighbours))
             positive = any(m.topic.positive and not m.cues.negated for m in clause_mentions)
             for mention in clause_mentions:
                 mention.positive = positive and not mention.topic.red_flag
-                yield _under_13(mention, child_age)
+                yield _under_13(_of_a_young_child(mention, child_age), child_age)
         yield from _age_gap_mentions(body, sentence, child_age)
 
 
 def _clause_mentions(
-    body: str, sentence: Span, clause: Span, gender: str | None, following: Span | None
+    body: str, sentence: Span, clause: Span, gender: str | None, neighbours: tuple[Span, ...]
 ) -> Iterable[_Mention]:
     for topic in topics():
         for pattern in topic.patterns:
             for match in pattern.finditer(body, clause.start, clause.end):
-                if not _requirement_met(body, topic, sentence, match.end(), gender, following):
+                if not _requirement_met(body, topic, sentence, match.end(), gender, neighbours):
                     continue
                 if _plain_noun(topic, match.group()) and not is_concern(clause.text):
                     continue
@@ -217,17 +221,18 @@ def _requirement_met(
     sentence: Span,
     after: int,
     gender: str | None,
-    following: Span | None,
+    neighbours: tuple[Span, ...],
 ) -> bool:
     """A topic's required words are said, and not negated: "asked if anyone hurts him and he
     said no" is no disclosure. They must follow the mention when the topic says so (a
-    disclosure); otherwise they may be in its sentence or the next ("a bruise on his cheek.
-    Parents had no explanation")."""
+    disclosure); otherwise they may be in its sentence or the one either side ("a bruise on
+    his cheek. Parents had no explanation"; "Archie is not yet rolling. X-ray shows a
+    fracture")."""
     if not topic.requires_in_sentence:
         return True
     windows = [(after if topic.requires_after else sentence.start, sentence)]
-    if following is not None and not topic.requires_after:
-        windows.append((following.start, following))
+    if not topic.requires_after:
+        windows.extend((near.start, near) for near in neighbours)
     for start, where in windows:
         parts = clauses(body, where)
         for pattern in topic.requires_in_sentence:
@@ -244,6 +249,22 @@ def _tags(topic: Topic, cue: Cues) -> tuple[str, ...]:
     if cue.experiencer is Experiencer.PARENT and topic.parent:
         return (topic.parent,)
     return tuple(t for t in (topic.child or topic.parent,) if t)
+
+
+YOUNG_CHILD = 5  # younger than this, a child's "depression" or "drinking" is a parent's
+
+
+def _of_a_young_child(mention: _Mention, child_age: int | None) -> _Mention:
+    """Words that mean one thing of a child and another of a parent (drinking, depression,
+    medication) are the parent's in a narrative about a baby or toddler: "started on
+    sertraline" in a health visitor's note about an 8-week-old is about the mother."""
+    topic = mention.topic
+    if child_age is None or child_age >= YOUNG_CHILD or not topic.parent or topic.tag:
+        return mention
+    if mention.cues.experiencer is not Experiencer.CHILD:
+        return mention
+    cues = replace(mention.cues, experiencer=Experiencer.PARENT)
+    return replace(mention, tags=(topic.parent,), cues=cues)
 
 
 UNDER_13 = Topic(
@@ -285,8 +306,16 @@ def _age_gap_mentions(body: str, sentence: Span, child_age: int | None) -> Itera
 # -- matching mentions to rows -------------------------------------------------------------
 
 
-def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicator, float]]:
-    candidates = [i for i in pack.indicators if set(i.tags) & set(mention.tags)]
+def _match(
+    pack: Pack, scorer: Scorer, mention: _Mention, child_age: int | None
+) -> list[tuple[Indicator, float]]:
+    candidates = [
+        i
+        for i in pack.indicators
+        if set(i.tags) & set(mention.tags)
+        # "Teenage pregnancy in child under 14" is not evidence about a 15-year-old
+        and (child_age is None or i.age is None or i.age.contains(child_age))
+    ]
     if mention.topic.red_flag:
         flagged = [i for i in candidates if i.red_flag] or _fallback_red_flags(pack)
         candidates = flagged or candidates
@@ -300,7 +329,8 @@ def _match(pack: Pack, scorer: Scorer, mention: _Mention) -> list[tuple[Indicato
     target = _target_level(mention)
     if not candidates:
         return []
-    query = f"{mention.sentence.text} {mention.topic.hint}"
+    sentence = mention.sentence.text
+    query = f"{sentence} {mention.topic.hint} {document_words(sentence)}"
     similarity = scorer.similarities(pack, query, frozenset(i.id for i in candidates))
     if not mention.topic.red_flag and len(candidates) > MAX_BLIND_CANDIDATES:
         # a broad topic: only rows that share words with what was written
@@ -356,7 +386,8 @@ def _merge(
         cue.historical,
         other,
         (mention.topic.id,),
-        mention.topic.red_flag,
+        # told now, past abuse is still harm; a past strategy discussion is history
+        mention.topic.red_flag and not mention.topic.present_only,
     )
     old = suggestions.get(indicator.id)
     if old is None:

@@ -79,7 +79,9 @@ _CONCERN = re.compile(
 
 _PERSISTENT = re.compile(
     r"\b(despite (all|everything|(the |intensive |extensive |ongoing |long[- ]term )?(support|help|"
-    r"intervention|input|plans?|work))|(change|changes|improvement|improvements|progress) "
+    r"intervention|input|plans?|work))|despite (\w+ ){1,3}of (support|help|intervention|input|"
+    r"early help|work)|no (real |lasting |sustained )(change|improvement|progress)|"
+    r"(change|changes|improvement|improvements|progress) "
     r"(has|have|had)? ?not (been )?(sustained|maintained)|not (been )?sustained|"
     r"(slide|slides|slip|slips) back|(for|over) (two|three|2|3) years)\b",
     re.IGNORECASE,
@@ -100,6 +102,9 @@ _GRAVE = re.compile(
     r"early help|intensive|the (support|plan|work|input))|(has|have|had) not (been )?sustained|"
     r"not (been )?sustained|slides? back|slips? back|over (two|three|2|3) years|"
     r"significantly (affect|impact)\w*|(unable|not able) to (keep|care|protect)|"
+    r"despite (\w+ ){1,3}of (support|help|intervention|input|early help|work)|"
+    r"no (real |lasting |sustained )(change|improvement|progress)|"
+    r"(can.?t|cannot) (reliably |safely )?(care for|keep (him|her|them) safe)|"
     r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|every day|daily|chronic)\b",
     re.IGNORECASE,
 )

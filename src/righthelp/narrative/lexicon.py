@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -26,6 +27,7 @@ class Topic:
     hint: str = ""  # the documents' words for the topic, added to the matching query
     requires_after: bool = False  # the required words must follow the mention
     neutral: tuple[re.Pattern[str], ...] = ()  # plain-noun words that need a concern word
+    present_only: bool = False  # a red flag only when said of now ("a strategy discussion")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -34,9 +36,27 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 @cache
-def topics() -> tuple[Topic, ...]:
+def _data() -> dict[str, Any]:
     path = resources.files(__package__).joinpath("lexicon.yaml")
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    return data
+
+
+@cache
+def _document_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((_compile(k), v) for k, v in _data().get("document_words", {}).items())
+
+
+def document_words(text: str) -> str:
+    """The documents' words for the practitioner's words in `text` ("can't" -> "unable"),
+    to add to a query: the packs say "unable to provide adequate care", referrers say "she
+    can't look after them"."""
+    return " ".join(words for pattern, words in _document_words() if pattern.search(text))
+
+
+@cache
+def topics() -> tuple[Topic, ...]:
+    data = _data()
     known = reference.tags()
     result = []
     for entry in data["topics"]:
@@ -53,6 +73,7 @@ def topics() -> tuple[Topic, ...]:
             hint=entry.get("hint", ""),
             requires_after=entry.get("requires_after", False),
             neutral=tuple(_compile(p) for p in entry.get("neutral", ())),
+            present_only=entry.get("present_only", False),
         )
         for tag in (topic.tag, topic.child, topic.parent, *topic.also):
             if tag is not None and tag not in known:
