@@ -131,6 +131,9 @@ RED_FLAG_SENTENCES = [
     # the statutory response to significant harm named by the referrer
     ("A strategy discussion is being arranged with the police.", 8),
     ("A child protection medical has been booked for tomorrow.", 4),
+    # forced marriage said as the child says it
+    ("She heard that her nikah is in July and she does not want to get married.", 16),
+    ("She begged me not to say anything to her parents.", 12),
 ]
 
 
@@ -304,3 +307,19 @@ def test_a_passed_depression_screen_is_no_concern(pack):
 def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
     text = "He stays at a flat where the friends are 18-20 and they play video games."
     assert "adult-sexual-relationship" not in tags_proposed(pack, text, age=15)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Her adult social care package was cut last year to one call a day.", 9),
+        ("Mum attended custody with him and was supportive.", 15),
+        ("Parties: female (29) and male (31), parents of Kayden (4).", 4),
+        ("Kayden (4) lives with mum and her partner (31), who works nights.", 4),
+    ],
+)
+def test_ordinary_words_that_look_like_harm_are_not_red_flags(pack, text, age):
+    analysis = analyse(pack, text, age=age)
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+    assert "parental-crime" not in tags_proposed(pack, text, age=age)

@@ -61,11 +61,22 @@ def child_age(text: str) -> AgeMention | None:
     return None
 
 
+_PARENTS_PARTNER = re.compile(
+    r"\b(mum|mother|dad|father|nan|gran)'?s (new )?(partner|boyfriend|girlfriend)|"
+    r"\b(her|his|their) (mum|mother|dad|father)( and| &)? (her|his) (partner|boyfriend)|"
+    r"\bparents of\b|\blives with (mum|dad|her mum|his mum|her dad|his dad) and",
+    re.IGNORECASE,
+)
+
+
 def other_adult_ages(text: str) -> list[AgeMention]:
-    """Ages of 18 and over attached to a partner or another person (for age-gap checks)."""
+    """Ages of 18 and over attached to the child's partner or another person (for age-gap
+    checks); a parent's partner, or parents listed with their ages, are not."""
+    if _PARENTS_PARTNER.search(text):
+        return []
     found = []
     for match in re.finditer(
-        r"\b(boyfriends?|girlfriends?|partners?|man|male|friend|adult)\b[^.]{0,40}?\b"
+        r"\b(boyfriends?|girlfriends?|partners?|man|friend|adult)\b[^.]{0,40}?\b"
         r"(?:is |aged |\(|"
         r"about |around |at least |nearly |maybe )?(?P<age>1[89]|[2-9]\d)\b"
         r"|\b(?P<age2>1[89]|[2-9]\d)[- ]year[- ]old (boyfriend|girlfriend|man|male|partner|adult|"
