@@ -323,3 +323,38 @@ def test_ordinary_words_that_look_like_harm_are_not_red_flags(pack, text, age):
     analysis = analyse(pack, text, age=age)
     assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
     assert "parental-crime" not in tags_proposed(pack, text, age=age)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_past_mention_and_a_negated_one_do_not_add_up_to_a_present_one(pack):
+    # one row reached twice: once in the past ("PND after her first baby"), once negated
+    # ("no medication"); neither says it is present now
+    text = (
+        "Mum had PND after her first baby and was on sertraline for a year. "
+        "She reports her mood is good this time, no medication."
+    )
+    assert "parental-mental-health" not in tags_proposed(pack, text, age=1)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_toddlers_drink_is_no_substance(pack):
+    text = "Eats a good mixed diet and drinks from an open cup; drinks juice at bedtime."
+    tags = tags_proposed(pack, text, age=2)
+    assert not tags & {"parental-substance-misuse", "child-substance-misuse"}
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_resolved_problem_is_history(pack):
+    text = "At the last audit (2022) there was black mould in the bedroom; no recurrence."
+    assert "housing" not in tags_proposed(pack, text, age=6)
+
+
+def test_the_dash_risk_level_grades_domestic_abuse():
+    mk = get_pack("milton-keynes-2022")  # its rows grade domestic abuse at levels 3 and 4
+
+    def level(text: str) -> int | None:
+        return assess(mk, analyse(mk, text, age=6).proposed_ids, age=6).level
+
+    standard = level("Police domestic abuse notification, DASH standard risk.")
+    high = level("Police domestic abuse notification, DASH high risk, referred to MARAC.")
+    assert standard is not None and high is not None and standard < high

@@ -393,17 +393,17 @@ def _merge(
     if old is None:
         suggestions[indicator.id] = new
         return
-    # present if any mention says so; the evidence of every mention is kept
-    suggestions[indicator.id] = Suggestion(
-        indicator,
-        max(old.score, score),
-        old.evidence + new.evidence,
-        old.negated and new.negated,
-        old.uncertain and new.uncertain,
-        old.historical and new.historical,
-        old.other_person and new.other_person,
-        tuple(dict.fromkeys(old.topics + new.topics)),
-        old.harm_words or new.harm_words,
+    # present if any one mention says so (a past mention and a negated one do not add up to
+    # a present one); the evidence of every mention is kept
+    flags = new if new.proposed and not old.proposed else old
+    both = old.proposed == new.proposed
+    suggestions[indicator.id] = replace(
+        flags,
+        score=max(old.score, score),
+        evidence=old.evidence + new.evidence,
+        uncertain=(old.uncertain and new.uncertain) if both else flags.uncertain,
+        topics=tuple(dict.fromkeys(old.topics + new.topics)),
+        harm_words=flags.harm_words or (new.harm_words and new.proposed),
     )
 
 

@@ -45,7 +45,8 @@ _HISTORICAL = re.compile(
     r"years ago|last year|as a (baby|toddler|young child)|when (he|she|they) (was|were) "
     r"(younger|little|a baby|small)|no longer|had been|back in (19|20)\d\d|in (19|20)\d\d|"
     r"between (19|20)\d\d|after (her|his|their) (first|last|previous|older) (baby|child|"
-    r"pregnancy|son|daughter)|for a (year|while|few months) (then|after)|was on \w+ for)\b",
+    r"pregnancy|son|daughter)|for a (year|while|few months) (then|after)|was on \w+ for|"
+    r"no recurrence|(since|now|has been|was) resolved)\b|\((19|20)\d\d\)",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(
@@ -56,6 +57,7 @@ _PRESENT = re.compile(
 _SEVERE = re.compile(
     r"\b(significant(ly)?|serious(ly)?|sever(e|ely)|persistent(ly)?|chronic(ally)?|daily|"
     r"every (day|night)|heav(y|ily)|constant(ly)?|always|all the time|regular(ly)?|"
+    r"medium[- ]risk|(dash|notification|risk)\W{1,3}medium|"
     r"repeated(ly)?|escalat\w*|extreme(ly)?|dangerous(ly)?|unable to|despite "
     r"(support|help|advice|intervention|interventions|input|the early help)|impact(s|ing|ed)? "
     r"on|affect(s|ing|ed)? (his|her|their|the) (care|children)|frequent(ly)?|"
@@ -105,12 +107,15 @@ _GRAVE = re.compile(
     r"despite (\w+ ){1,3}of (support|help|intervention|input|early help|work)|"
     r"no (real |lasting |sustained )(change|improvement|progress)|"
     r"(can.?t|cannot) (reliably |safely )?(care for|keep (him|her|them) safe)|"
-    r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|every day|daily|chronic)\b",
+    r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|every day|daily|chronic|"
+    # the DASH risk checklist: high risk goes to MARAC
+    r"high[- ]risk|(dash|notification|risk)\W{1,3}high|marac)\b",
     re.IGNORECASE,
 )
 _MILD = re.compile(
     r"\b(some|occasional(ly)?|minor|slight(ly)?|beginning to|starting to|emerging|a bit|"
-    r"sometimes|once|a little|mild(ly)?|early signs|a few|low[- ]level|not yet)\b",
+    r"sometimes|once|a little|mild(ly)?|early signs|a few|low[- ]level|not yet|"
+    r"standard[- ]risk|(dash|notification|risk)\W{1,3}standard)\b",
     re.IGNORECASE,
 )
 _IMPROVING = re.compile(
