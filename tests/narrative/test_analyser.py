@@ -358,3 +358,20 @@ def test_the_dash_risk_level_grades_domestic_abuse():
     standard = level("Police domestic abuse notification, DASH standard risk.")
     high = level("Police domestic abuse notification, DASH high risk, referred to MARAC.")
     assert standard is not None and high is not None and standard < high
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_signs_of_sexual_exploitation_together_are_a_red_flag(pack):
+    text = (
+        "Kacey (14) was found at 3am in a car with two men in their late twenties. "
+        "She has gone missing four times this month and has a new phone she won't explain."
+    )
+    decision = assess(pack, analyse(pack, text).proposed_ids, age=14)
+    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_one_sign_of_exploitation_alone_is_not_a_red_flag(pack):
+    text = "Kacey (14) stayed out late on Friday; mum knew she was at a friend's house."
+    analysis = analyse(pack, text)
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)

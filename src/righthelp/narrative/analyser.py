@@ -17,6 +17,7 @@ as present (not negated, not about someone else, not only in the past).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -175,11 +176,55 @@ PERSISTENT_TAGS = frozenset(
 
 def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
     persistent = persistent_despite_support(body)
+    found = []
     for mention in _sentence_mentions(body, child_age, gender):
         if persistent and set(mention.tags) & PERSISTENT_TAGS and not mention.cues.negated:
             # "despite two years of support" said once makes every care concern grave
             mention.cues = replace(mention.cues, severity=max(mention.cues.severity, GRAVE))
-        yield mention
+        found.append(mention)
+    yield from found
+    yield from _exploitation_cluster(found)
+
+
+# Signs of child sexual exploitation that, with a sign of grooming or exploitation by
+# adults, make a pattern the national guidance treats as exploitation until shown otherwise.
+EXPLOITATION_COMPANIONS = frozenset(
+    {"missing-from-home", "criminal-exploitation", "child-substance-misuse", "online-safety"}
+)
+MIN_EXPLOITATION_SIGNS = 3  # e.g. older men, a gift she won't explain, going missing
+GRADED_BELOW_HIGH = re.compile(
+    r"\b(low|standard|medium)\b.{0,30}\b(risk|score)|\b(risk|scor\w*|tool)\b.{0,30}\b(low|"
+    r"standard|medium)\b",
+    re.IGNORECASE,
+)
+EXPLOITATION = Topic(
+    "exploitation-pattern",
+    (),
+    tag="sexual-exploitation",
+    red_flag=True,
+    also=("adult-sexual-relationship",),
+    hint="sexual exploitation",
+)
+
+
+def _exploitation_cluster(mentions: list[_Mention]) -> Iterable[_Mention]:
+    """Older men, gifts she won't explain, going missing, being intoxicated: each alone is a
+    need, three together a red flag for a person to confirm."""
+    present = [
+        m
+        for m in mentions
+        if not m.cues.negated
+        and not m.cues.historical
+        and m.cues.experiencer is not Experiencer.OTHER
+    ]
+    signs = [m for m in present if m.topic.id == "sexual-exploitation"]
+    if any(GRADED_BELOW_HIGH.search(m.sentence.text) for m in signs):
+        return  # a screening tool already graded the risk: the practitioner's grade stands
+    companions = {t for m in present for t in m.tags} & EXPLOITATION_COMPANIONS
+    distinct_signs = {m.span.start for m in signs}
+    if signs and len(distinct_signs) + len(companions) >= MIN_EXPLOITATION_SIGNS:
+        sign = signs[0]
+        yield _Mention(EXPLOITATION, ("sexual-exploitation",), sign.span, sign.sentence, sign.cues)
 
 
 def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
