@@ -134,6 +134,11 @@ RED_FLAG_SENTENCES = [
     # forced marriage said as the child says it
     ("She heard that her nikah is in July and she does not want to get married.", 16),
     ("She begged me not to say anything to her parents.", 12),
+    ("He said his mum did the belt on him last night and he can't sit down.", 7),
+    ("CPOMS category: Disclosure (physical). Passed to the DSL.", 9),
+    # a carer too intoxicated to look after a baby, and the police protecting the children
+    ("Mum was found slumped and unrousable; the 6-month-old was alone in her cot.", None),
+    ("Both children were taken into police protection overnight.", 5),
 ]
 
 
@@ -375,3 +380,13 @@ def test_one_sign_of_exploitation_alone_is_not_a_red_flag(pack):
     text = "Kacey (14) stayed out late on Friday; mum knew she was at a friend's house."
     analysis = analyse(pack, text)
     assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_many_signs_of_neglect_together_reach_level_four(pack):
+    text = (
+        "No heating or hot water since November. No food in the kitchen and the fridge was "
+        "empty. Dirty nappies were piled in the bedroom and neither bed had a sheet. Both "
+        "children (3 and 5) looked very thin and the toddler's nappy was soaked and leaking."
+    )
+    assert assess(pack, analyse(pack, text, age=3).proposed_ids, age=3).level == 4

@@ -175,15 +175,41 @@ PERSISTENT_TAGS = frozenset(
 
 
 def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
-    persistent = persistent_despite_support(body)
-    found = []
-    for mention in _sentence_mentions(body, child_age, gender):
-        if persistent and set(mention.tags) & PERSISTENT_TAGS and not mention.cues.negated:
-            # "despite two years of support" said once makes every care concern grave
+    found = list(_sentence_mentions(body, child_age, gender))
+    # "despite two years of support" said once, or many kinds of care failing at once (no
+    # food, no heating, soiled nappies, no beds), make every care concern grave
+    grave = persistent_despite_support(body) or _pervasive_neglect(found)
+    for mention in found:
+        if grave and set(mention.tags) & PERSISTENT_TAGS and not mention.cues.negated:
             mention.cues = replace(mention.cues, severity=max(mention.cues.severity, GRAVE))
-        found.append(mention)
     yield from found
     yield from _exploitation_cluster(found)
+    if _pervasive_neglect(found):
+        first = next(m for m in found if set(m.tags) & NEGLECT_TAGS)
+        cue = replace(first.cues, severity=GRAVE, experiencer=Experiencer.CHILD)
+        yield _Mention(PERVASIVE, ("neglect", "basic-care"), first.span, first.sentence, cue)
+
+
+# poor housing is the landlord's failure, not the carer's: not a sign of neglect here
+NEGLECT_TAGS = frozenset({"basic-care", "hygiene-self-care", "diet-nutrition", "neglect"})
+PERVASIVE_NEGLECT = 4  # separate signs of basic care failing, said of now
+PERVASIVE = Topic(
+    "pervasive-neglect",
+    (),
+    tag="neglect",
+    hint="persistent neglect neglected inadequate clothing bedding nutrition significant",
+)
+
+
+def _pervasive_neglect(mentions: list[_Mention]) -> bool:
+    signs = {
+        m.span.start
+        for m in mentions
+        if set(m.tags) & NEGLECT_TAGS
+        and not (m.cues.negated or m.cues.historical or m.positive)
+        and m.cues.experiencer is not Experiencer.OTHER
+    }
+    return len(signs) >= PERVASIVE_NEGLECT
 
 
 # Signs of child sexual exploitation that, with a sign of grooming or exploitation by
