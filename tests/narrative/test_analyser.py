@@ -139,6 +139,23 @@ RED_FLAG_SENTENCES = [
     # a carer too intoxicated to look after a baby, and the police protecting the children
     ("Mum was found slumped and unrousable; the 6-month-old was alone in her cot.", None),
     ("Both children were taken into police protection overnight.", 5),
+    # a young child's play and words
+    ("In home corner she undressed the dolls and said it is a secret game with no pants on.", 4),
+    ("He told staff his front bottom is sore after staying at his uncle's.", 5),
+    # an online offender
+    ("A man she met on a game asked her for photos in her bra and she sent one.", 12),
+    ("He says he will post the picture online unless she sends more.", 13),
+    # exploitation with threats, trafficking
+    ("They say he owes them 600 pounds and know where his mum lives.", 15),
+    ("An NRM referral is being made.", 16),
+    # children left to fend for themselves
+    ("Mum went away on Friday and left the two children on their own for three days.", 6),
+    # a parent who may kill the children
+    (
+        "Mum believes the children have the devil inside them and would not say she would not "
+        "harm them.",
+        7,
+    ),
 ]
 
 
