@@ -407,3 +407,21 @@ def test_many_signs_of_neglect_together_reach_level_four(pack):
         "children (3 and 5) looked very thin and the toddler's nappy was soaked and leaking."
     )
     assert assess(pack, analyse(pack, text, age=3).proposed_ids, age=3).level == 4
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Attendance this year is 92.8%, up from last term.", "school-attendance"),
+        ("Dad reads him a bedtime story every night.", "boundaries"),
+        ("Mum lost her job at the hotel in January and money is tight.", "sexual-exploitation"),
+        ("Mum was tearful hearing how often the cutting is happening to her arms.", "fgm"),
+        ("Police notification: he pushed her into the door frame.", "physical-abuse"),
+        ("Punctuality good, no concerns.", "school-attendance"),
+    ],
+)
+def test_words_that_only_look_like_a_concern(pack, text, tag):
+    analysis = analyse(pack, text, age=9)
+    concerns = [s.indicator for s in analysis.suggestions if s.proposed and s.indicator.level > 1]
+    assert not [i.id for i in concerns if tag in i.tags]
