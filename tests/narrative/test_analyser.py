@@ -150,6 +150,8 @@ RED_FLAG_SENTENCES = [
     ("An NRM referral is being made.", 16),
     # children left to fend for themselves
     ("Mum went away on Friday and left the two children on their own for three days.", 6),
+    ("Mum has gone to her boyfriend's for the weekend and left them ten pounds and a loaf.", 8),
+    ("The neighbour has not seen mum since Friday; the children are in the flat.", 6),
     # a parent who may kill the children
     (
         "Mum believes the children have the devil inside them and would not say she would not "

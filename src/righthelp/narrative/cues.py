@@ -107,6 +107,7 @@ _GRAVE = re.compile(
     r"despite (\w+ ){1,3}of (support|help|intervention|input|early help|work)|"
     r"no (real |lasting |sustained )(change|improvement|progress)|"
     r"(can.?t|cannot) (reliably |safely )?(care for|keep (him|her|them) safe)|"
+    r"(do|does) not think (she|he|they) (can|could|is able to|are able to) (meet|care|cope|keep)|"
     r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|chronic|"
     # the DASH risk checklist: high risk goes to MARAC
     r"high[- ]risk|(dash|notification|risk)\W{1,3}high|marac)\b",
