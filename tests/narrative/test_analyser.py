@@ -427,3 +427,16 @@ def test_words_that_only_look_like_a_concern(pack, text, tag):
     analysis = analyse(pack, text, age=9)
     concerns = [s.indicator for s in analysis.suggestions if s.proposed and s.indicator.level > 1]
     assert not [i.id for i in concerns if tag in i.tags]
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_words_said_to_be_mild_reach_no_row_above_their_level(pack):
+    text = "Some low level arguments between mum and dad, occasionally in front of the children."
+    analysis = analyse(pack, text, age=7)
+    proposed = [s.indicator for s in analysis.suggestions if s.proposed]
+    assert proposed
+    for row in proposed:
+        # level 2, or the lowest the pack has for what was said (Milton Keynes grades
+        # domestic abuse from level 3)
+        lowest = min(i.level for i in pack.indicators if set(i.tags) & set(row.tags))
+        assert row.level <= max(2, lowest), row.id

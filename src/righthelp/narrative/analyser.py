@@ -398,6 +398,12 @@ def _match(
             # a red-flag row is reached by words of significant harm, not by its topic alone
             candidates = [i for i in candidates if not i.red_flag] or candidates
     target = _target_level(mention)
+    if mention.cues.severity < 0 and not mention.topic.red_flag and mention.topic.graded:
+        # "some", "occasional", "low level", "standard risk": the writer says it is mild, so
+        # no row above the level the words fit, however alike its wording (or, where the
+        # pack has none that low, its lowest rows)
+        lowest = min((i.level for i in candidates), default=target)
+        candidates = [i for i in candidates if i.level <= max(target, lowest)]
     if not candidates:
         return []
     sentence = mention.sentence.text

@@ -28,6 +28,9 @@ class Topic:
     requires_after: bool = False  # the required words must follow the mention
     neutral: tuple[re.Pattern[str], ...] = ()  # plain-noun words that need a concern word
     present_only: bool = False  # a red flag only when said of now ("a strategy discussion")
+    # graded by the words' severity ("some", "severe"); a category such as private fostering
+    # or a previous plan sits at the level the pack gives it, however it is said
+    graded: bool = True
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -74,6 +77,7 @@ def topics() -> tuple[Topic, ...]:
             requires_after=entry.get("requires_after", False),
             neutral=tuple(_compile(p) for p in entry.get("neutral", ())),
             present_only=entry.get("present_only", False),
+            graded=entry.get("graded", True),
         )
         for tag in (topic.tag, topic.child, topic.parent, *topic.also):
             if tag is not None and tag not in known:
