@@ -430,8 +430,15 @@ def test_words_that_only_look_like_a_concern(pack, text, tag):
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_words_said_to_be_mild_reach_no_row_above_their_level(pack):
-    text = "Some low level arguments between mum and dad, occasionally in front of the children."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some low level arguments between mum and dad, occasionally in front of the children.",
+        "Some concerns about his hygiene.",
+        "Police DA notification, standard risk, verbal argument only.",
+    ],
+)
+def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
     analysis = analyse(pack, text, age=7)
     proposed = [s.indicator for s in analysis.suggestions if s.proposed]
     assert proposed
