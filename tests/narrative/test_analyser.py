@@ -158,6 +158,22 @@ RED_FLAG_SENTENCES = [
         "harm them.",
         7,
     ),
+    # a negation that is not one: "not for discharge pending a strategy discussion"
+    ("Admitted to the ward and not for discharge pending strategy discussion.", 7),
+    # negation words inside the harm itself
+    ("He kept asking for pictures with no top on and then with nothing on.", 12),
+    ("He says he will send the pictures to her mum and people in her class.", 12),
+    # a young child's words and play
+    ("She said it is Dean's special game, no telling or mummy gets sad.", 4),
+    ("Mum says she has been itchy down below and wetting again.", 4),
+    # a parent's delusions about a baby
+    ("Mum holds a fixed belief that he is not the right baby and tried to hide him.", 0),
+    # a young child found alone at night, a carer who cannot be woken
+    ("A 3-year-old was found wandering alone on the road at 2am in a nappy.", 3),
+    ("Mother asleep on the sofa, smelling of alcohol, unrousable for several minutes.", 1),
+    # FGM in the family's words
+    ("Mum said her older sister had it done there and it is their way.", 9),
+    ("There will be a celebration for her becoming a proper girl.", 9),
 ]
 
 

@@ -108,6 +108,7 @@ _GRAVE = re.compile(
     r"no (real |lasting |sustained )(change|improvement|progress)|"
     r"(can.?t|cannot) (reliably |safely )?(care for|keep (him|her|them) safe)|"
     r"(do|does) not think (she|he|they) (can|could|is able to|are able to) (meet|care|cope|keep)|"
+    r"overdose|suicide attempt|attempted suicide|do it properly|against medical advice|"
     r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|chronic|"
     # the DASH risk checklist: high risk goes to MARAC
     r"high[- ]risk|(dash|notification|risk)\W{1,3}high|marac)\b",
@@ -193,8 +194,17 @@ def _last_words(text: str, count: int) -> str:
     return "".join(parts[-count:])
 
 
+# NegEx's pseudo-triggers: words with a negation in them that negate nothing after them.
+_PSEUDO_NEGATION = re.compile(
+    r"\b(not for discharge|not (to be |yet )?discharged|not only|not just|whether or not|"
+    r"no (top|tops|clothes|pants|knickers|bra|shirt) on)\b",
+    re.IGNORECASE,
+)
+
+
 def _negated_before(before: str) -> bool:
     """A trigger at most NEGATION_WORDS words before the mention negates it."""
+    before = _PSEUDO_NEGATION.sub(" ", before)
     for match in _PRE_NEGATION.finditer(before):
         if len(before[match.end() :].split()) <= NEGATION_WORDS:
             return True
