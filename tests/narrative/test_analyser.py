@@ -463,3 +463,17 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
         # domestic abuse from level 3)
         lowest = min(i.level for i in pack.indicators if set(i.tags) & set(row.tags))
         assert row.level <= max(2, lowest), row.id
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Routine DA enquiry (seen alone) - nothing disclosed.", "domestic-abuse"),
+        ("Routine enquiry about domestic abuse with mum alone - she said no.", "domestic-abuse"),
+        ("Breastfeeding well, plenty of wet and dirty nappies.", "hygiene-self-care"),
+        ("There is a non-molestation order against her ex-partner.", "sexual-abuse"),
+    ],
+)
+def test_asked_about_or_ordinary_is_not_found(pack, text, tag):
+    assert tag not in tags_proposed(pack, text, age=1)

@@ -22,7 +22,9 @@ _PRE_NEGATION = re.compile(
     r"(of|about|regarding|re|around|that)|free (of|from)|ruled out|"
     r"(does|did|is|was|has|have|had|do|are|were|could|would|will)\s?n[o']?t|"
     r"doesn't|didn't|isn't|wasn't|hasn't|haven't|won't|can't|cannot|"
-    r"there (is|are|was|were) no|nothing to suggest|negative for)\b",
+    r"there (is|are|was|were) no|nothing to suggest|negative for|"
+    # health staff's routine enquiry about domestic abuse asks; it does not find
+    r"routine (\w+ ){0,2}(enquiry|question(s|ed)?|screening) (re|about|into|regarding|for|on))\b",
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(
@@ -177,7 +179,11 @@ def cues_for(
         before = before[stop[-1].end() :]
     after = text[end : min(clause.end, end + 40)]
     after = after[: m.start()] if (m := _NEGATION_STOP.search(after)) else after
-    negated = _negated_before(before) or bool(_POST_NEGATION.match(after.strip()))
+    negated = (
+        _negated_before(before)
+        or bool(_POST_NEGATION.match(after.strip()))
+        or _asked_and_not_found(text[end : end + 25], sentence.text)
+    )
     clause_text = clause.text
     historical = bool(_HISTORICAL.search(clause_text)) and not _PRESENT.search(clause_text)
     return Cues(
@@ -192,6 +198,21 @@ def cues_for(
 def _last_words(text: str, count: int) -> str:
     parts = re.split(r"(?<=\s)(?=\S)", text)
     return "".join(parts[-count:])
+
+
+_ENQUIRY_AFTER = re.compile(
+    r"^\W*(routine )?(enquiry|enquiries|question(s|ed)?|screen(ing)?|asked)\b", re.IGNORECASE
+)
+_NOTHING_FOUND = re.compile(
+    r"\b((nothing|none|no concerns|no issues|nil) (was |were )?(disclosed|reported|raised|"
+    r"identified)|said no|answered no|denied)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_and_not_found(after: str, sentence: str) -> bool:
+    """ "Routine DA enquiry ... nothing disclosed": the topic was asked about, not found."""
+    return bool(_ENQUIRY_AFTER.match(after)) and bool(_NOTHING_FOUND.search(sentence))
 
 
 # NegEx's pseudo-triggers: words with a negation in them that negate nothing after them.
