@@ -38,8 +38,8 @@ from righthelp.narrative.segment import Span, clauses, prepare, sentences
 RED_FLAG_FALLBACK_TAGS = ("disclosure", "abuse-allegation", "significant-harm", "physical-abuse")
 UNDER_16 = 16
 MAX_BLIND_CANDIDATES = 3  # a topic with more rows than this needs shared words to pick one
-KEEP_PER_MENTION = 2
-KEEP_RATIO = 0.9  # rows scoring within this share of the best are all suggested
+KEEP_PER_MENTION = 3
+KEEP_RATIO = 0.85  # rows scoring within this share of the best are all suggested
 STRENGTH_MIN_SCORE = 8.0  # BM25 a concern-free clause needs to describe a level 1 row
 GRAVE = 2  # the severity of "despite support", "significantly affects", "daily"...
 LEXICAL_WEIGHT = 0.6  # against how well a row's level fits the severity of the words
