@@ -155,3 +155,13 @@ def test_timescale_kinds_read_as_they_should(mini_pack):
         "every 48-60 hours"
     )
     assert Timescale(**{**base, "kind": "period"}).label_duration == "48 hours"
+
+
+def test_a_misspelt_rule_parameter_is_an_error_not_ignored(mini_copy):
+    def misspell(data):  # type: ignore[no-untyped-def]
+        rule = next(r for r in data["rules"] if r["kind"] == "previous-child-protection-plan")
+        rule["params"] = {"min_levle": 3}
+
+    _edit(mini_copy / "pack.yaml", misspell)
+    [problem] = _problems(mini_copy)
+    assert "pack.yaml:" in problem and "rules[" in problem and "min_levle" in problem

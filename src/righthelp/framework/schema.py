@@ -284,12 +284,35 @@ class RuleKind(StrEnum):
     NO_INDICATOR_TABLES = "no-indicator-tables"
 
 
+# The parameters each kind of rule reads; any other key is a mistake in the pack.
+RULE_PARAMS: dict[RuleKind, frozenset[str]] = {
+    RuleKind.CUMULATIVE_LOWER_LEVEL: frozenset(
+        {"min_indicators", "min_groups", "max_level", "min_level"}
+    ),
+    # the level the document places a child whose early help is not improving (the level of
+    # the section its sentence is in); without it, one level up
+    RuleKind.STEP_UP_NOT_IMPROVING: frozenset({"to_level"}),
+    RuleKind.PREVIOUS_CHILD_PROTECTION_PLAN: frozenset({"min_level"}),
+    RuleKind.UNDERAGE_SEXUAL_ACTIVITY: frozenset({"below_age"}),
+    RuleKind.CONSENT: frozenset({"applies_to"}),
+}
+
+
 class Rule(Model):
     id: Slug
     kind: RuleKind
     text: NonEmpty = Field(description="The document's words for the rule.")
     source: SourceRef
     params: dict[str, int | str | bool | list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_params(self) -> Rule:
+        unknown = set(self.params) - RULE_PARAMS.get(self.kind, frozenset())
+        if unknown:
+            raise ValueError(
+                f"rule kind {self.kind.value} takes no parameter(s) {', '.join(sorted(unknown))}"
+            )
+        return self
 
 
 class GuidanceKind(StrEnum):
