@@ -209,3 +209,24 @@ def test_national_under_13_rule_applies_where_a_document_states_none():
     reason = next(r for r in decision.reasons if r.code is ReasonCode.AGE_RULE)
     assert "Sexual Offences Act 2003" in reason.text and reason.source is None
     assert assess(luton, [row], age=14).level == 2
+
+
+@pytest.mark.parametrize(
+    ("pack_id", "from_level", "to_level"),
+    [
+        # Luton lists "a lack of progress ... through early intervention" among its Level 3
+        # (Intensive) needs, and Milton Keynes says so in its Level 3 header: not Level 4
+        ("luton-2017", 2, 3),
+        ("luton-2017", 3, 3),
+        ("milton-keynes-2022", 2, 3),
+        ("milton-keynes-2022", 3, 3),
+        # Knowsley's sentence is in its Level 4 section: a referral to Children's Social Care
+        ("knowsley-2016", 2, 4),
+    ],
+)
+def test_step_up_lands_where_the_document_places_it(pack_id, from_level, to_level):
+    # reported by an evaluation author: Level 3 rows and "not improving" gave Level 4
+    pack = get_pack(pack_id)
+    row = next(i for i in pack.indicators if i.level == from_level and not i.red_flag)
+    stepped = assess(pack, [row.id], context=Context(early_help_not_improving=True))
+    assert stepped.level == to_level

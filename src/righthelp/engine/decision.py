@@ -344,15 +344,30 @@ def _step_up(pack: Pack, level: int | None, context: Context, reasons: list[Reas
             )
         )
         return level
+    rule = rules[0]
     base = max(level or 0, 2)  # early help in place means needs at Level 2 at least
-    stepped = min(4, base + 1)
+    # where the document says (the level of the section its sentence is in), else one up
+    to_level = _int_param(rule, "to_level", 0)
+    stepped = max(base, to_level) if to_level else min(4, base + 1)
+    if stepped == level:
+        reasons.append(
+            Reason(
+                ReasonCode.STEP_UP,
+                f"Early help is in place and the child's situation is not improving: the "
+                f"document places this at Level {stepped}, the level already indicated. "
+                f"“{rule.text}”",
+                rule_id=rule.id,
+                source=rule.source,
+            )
+        )
+        return stepped
     reasons.append(
         Reason(
             ReasonCode.STEP_UP,
             f"Early help is in place and the child's situation is not improving: step up to Level "
-            f"{stepped}. “{rules[0].text}”",
-            rule_id=rules[0].id,
-            source=rules[0].source,
+            f"{stepped}. “{rule.text}”",
+            rule_id=rule.id,
+            source=rule.source,
         )
     )
     return stepped
