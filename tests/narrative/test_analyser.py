@@ -174,6 +174,10 @@ RED_FLAG_SENTENCES = [
     # FGM in the family's words
     ("Mum said her older sister had it done there and it is their way.", 9),
     ("There will be a celebration for her becoming a proper girl.", 9),
+    # a child hurt in violence between adults
+    ("He threw a plate which hit their daughter on the cheek.", 6),
+    ("Mum was holding the baby when he shoved her into the wall.", 0),
+    ("Her son tried to stop him and was thrown against the door.", 9),
 ]
 
 
