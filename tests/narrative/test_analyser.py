@@ -481,3 +481,17 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
 )
 def test_asked_about_or_ordinary_is_not_found(pack, text, tag):
     assert tag not in tags_proposed(pack, text, age=1)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("She has been tearful at bedtime since her grandad died.", "boundaries"),
+        ("Cannabis smell in the room, his older brother admitted it was his.", "hygiene-self-care"),
+        ("Mum has MS, with periods of relapse and severe fatigue.", "parental-mental-health"),
+        ("Ex-partners Nicole (27) and Dean (29) argued over money.", "adult-sexual-relationship"),
+    ],
+)
+def test_ordinary_words_in_their_context(pack, text, tag):
+    assert tag not in tags_proposed(pack, text, age=14)

@@ -64,7 +64,9 @@ def child_age(text: str) -> AgeMention | None:
 _PARENTS_PARTNER = re.compile(
     r"\b(mum|mother|dad|father|nan|gran)'?s (new )?(partner|boyfriend|girlfriend)|"
     r"\b(her|his|their) (mum|mother|dad|father)( and| &)? (her|his) (partner|boyfriend)|"
-    r"\bparents of\b|\blives with (mum|dad|her mum|his mum|her dad|his dad) and",
+    r"\bparents of\b|\blives with (mum|dad|her mum|his mum|her dad|his dad) and|"
+    # two adults listed with their ages: "ex-partners Nicole (27) and Dean (29)"
+    r"\(\d{2}\)\s*(and|&)\s*[A-Z]\w*\s*\(\d{2}\)|\bex-?partners\b",
     re.IGNORECASE,
 )
 
