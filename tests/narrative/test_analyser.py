@@ -471,27 +471,17 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
 @pytest.mark.parametrize(
-    ("text", "tag"),
+    ("text", "tag", "age"),
     [
-        ("Routine DA enquiry (seen alone) - nothing disclosed.", "domestic-abuse"),
-        ("Routine enquiry about domestic abuse with mum alone - she said no.", "domestic-abuse"),
-        ("Breastfeeding well, plenty of wet and dirty nappies.", "hygiene-self-care"),
-        ("There is a non-molestation order against her ex-partner.", "sexual-abuse"),
+        ("Routine DA enquiry (seen alone) - nothing disclosed.", "domestic-abuse", 1),
+        ("Routine enquiry about domestic abuse with mum alone - she said no.", "domestic-abuse", 1),
+        ("Breastfeeding well, plenty of wet and dirty nappies.", "hygiene-self-care", 0),
+        ("There is a non-molestation order against her ex-partner.", "sexual-abuse", 6),
+        ("She has been tearful at bedtime since her grandad died.", "boundaries", 8),
+        ("Cannabis smell in the room, his older brother admitted it.", "hygiene-self-care", 14),
+        ("Mum has MS, with periods of relapse and severe fatigue.", "parental-mental-health", 9),
+        ("Ex-partners Nicole (27) and Dean (29) argued.", "adult-sexual-relationship", 14),
     ],
 )
-def test_asked_about_or_ordinary_is_not_found(pack, text, tag):
-    assert tag not in tags_proposed(pack, text, age=1)
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-@pytest.mark.parametrize(
-    ("text", "tag"),
-    [
-        ("She has been tearful at bedtime since her grandad died.", "boundaries"),
-        ("Cannabis smell in the room, his older brother admitted it was his.", "hygiene-self-care"),
-        ("Mum has MS, with periods of relapse and severe fatigue.", "parental-mental-health"),
-        ("Ex-partners Nicole (27) and Dean (29) argued over money.", "adult-sexual-relationship"),
-    ],
-)
-def test_ordinary_words_in_their_context(pack, text, tag):
-    assert tag not in tags_proposed(pack, text, age=14)
+def test_asked_about_or_ordinary_in_its_context_is_not_found(pack, text, tag, age):
+    assert tag not in tags_proposed(pack, text, age=age)
