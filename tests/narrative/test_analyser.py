@@ -272,13 +272,24 @@ def test_any_bruise_on_a_non_mobile_baby_is_a_red_flag(pack):
     assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
 
 
-def test_persistence_despite_support_reaches_level_four():
-    stoke = get_pack("stoke-on-trent-2018")
-    text = (
-        "Despite two years of support the home is again in a very poor state and there is no "
-        "food in the cupboards. Change has not been sustained."
-    )
-    assert assess(stoke, analyse(stoke, text, age=7).proposed_ids, age=7).level == 4
+@pytest.mark.parametrize(
+    ("pack_id", "text"),
+    [
+        (
+            "stoke-on-trent-2018",
+            "Despite two years of support the home is again in a very poor state and there is "
+            "no food in the cupboards. Change has not been sustained.",
+        ),
+        (
+            "luton-2017",
+            "Mum drinks heavily most days. Despite 16 months of support there has been no "
+            "lasting change, and she cannot reliably care for the children.",
+        ),
+    ],
+)
+def test_persistence_despite_support_reaches_level_four(pack_id, text):
+    pack = get_pack(pack_id)
+    assert assess(pack, analyse(pack, text, age=7).proposed_ids, age=7).level == 4
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
@@ -292,15 +303,6 @@ def test_a_past_strategy_discussion_is_history_not_harm_now(pack):
 def test_a_tummy_that_hurts_is_no_disclosure(pack):
     analysis = analyse(pack, "She said her tummy hurts after lunch most days.", age=6)
     assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
-
-
-def test_persistence_over_months_of_support_reaches_level_four():
-    luton = get_pack("luton-2017")
-    text = (
-        "Mum drinks heavily most days. Despite 16 months of support there has been no lasting "
-        "change, and she cannot reliably care for the children."
-    )
-    assert assess(luton, analyse(luton, text, age=9).proposed_ids, age=9).level == 4
 
 
 def test_plans_in_the_plural_are_a_previous_plan():
