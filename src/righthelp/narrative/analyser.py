@@ -8,6 +8,8 @@
    severity the words express, choose the row(s).
 4. Red-flag topics are always matched to a red-flag row when the words say them: safety
    before precision.
+5. Patterns no single sentence makes (signs of exploitation together, many kinds of basic
+   care failing at once) are looked for across the whole narrative (ADR 6).
 A clause that no topic explains is still compared with every row (BM25); a strong match is
 suggested too.
 
@@ -41,7 +43,7 @@ MAX_BLIND_CANDIDATES = 3  # a topic with more rows than this needs shared words 
 KEEP_PER_MENTION = 3
 KEEP_RATIO = 0.85  # rows scoring within this share of the best are all suggested
 STRENGTH_MIN_SCORE = 8.0  # BM25 a concern-free clause needs to describe a level 1 row
-GRAVE = 2  # the severity of "despite support", "significantly affects", "daily"...
+GRAVE = 2  # the severity of "despite support", "significantly affects", "DASH high"...
 LEXICAL_WEIGHT = 0.6  # against how well a row's level fits the severity of the words
 
 
@@ -178,13 +180,14 @@ def _mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[
     found = list(_sentence_mentions(body, child_age, gender))
     # "despite two years of support" said once, or many kinds of care failing at once (no
     # food, no heating, soiled nappies, no beds), make every care concern grave
-    grave = persistent_despite_support(body) or _pervasive_neglect(found)
+    neglected = _pervasive_neglect(found)
+    grave = neglected or persistent_despite_support(body)
     for mention in found:
         if grave and set(mention.tags) & PERSISTENT_TAGS and not mention.cues.negated:
             mention.cues = replace(mention.cues, severity=max(mention.cues.severity, GRAVE))
     yield from found
     yield from _exploitation_cluster(found)
-    if _pervasive_neglect(found):
+    if neglected:
         first = next(m for m in found if set(m.tags) & NEGLECT_TAGS)
         cue = replace(first.cues, severity=GRAVE, experiencer=Experiencer.CHILD)
         yield _Mention(PERVASIVE, ("neglect", "basic-care"), first.span, first.sentence, cue)
