@@ -230,3 +230,19 @@ def test_step_up_lands_where_the_document_places_it(pack_id, from_level, to_leve
     row = next(i for i in pack.indicators if i.level == from_level and not i.red_flag)
     stepped = assess(pack, [row.id], context=Context(early_help_not_improving=True))
     assert stepped.level == to_level
+
+
+@pytest.mark.parametrize(
+    "row_id",
+    [
+        "l4-dev-persistent-neglect-despite-intensive-support",
+        "l4-dev-extensive-dental-treatment-through-neglect",
+        "l4-fam-parental-substance-misuse-leading-to-neglect",
+    ],
+)
+def test_stoke_treats_actual_neglect_as_needing_an_immediate_referral(row_id):
+    # Stoke line 197: "Actual or allegations of abuse - physical, sexual, emotional or
+    # neglect ... will always need an immediate referral" (reported by an evaluation author)
+    stoke = get_pack("stoke-on-trent-2018")
+    decision = assess(stoke, [row_id])
+    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
