@@ -487,3 +487,12 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
 )
 def test_asked_about_or_ordinary_in_its_context_is_not_found(pack, text, tag, age):
     assert tag not in tags_proposed(pack, text, age=age)
+
+
+def test_neglect_named_by_the_referrer_reaches_the_documents_neglect_rows():
+    # Stoke line 197: actual neglect always needs an immediate referral; a referrer who
+    # names the neglect is not describing "early signs"
+    stoke = get_pack("stoke-on-trent-2018")
+    text = "Tilly (4) has no bedding and often no food; the neglect is directly linked to drink."
+    decision = assess(stoke, analyse(stoke, text).proposed_ids, age=4)
+    assert decision.level == 4

@@ -397,8 +397,10 @@ def _match(
         candidates = [i for i in candidates if i.level == 1]
     else:  # a concern: level 1 rows that describe needs met are not evidence of it
         candidates = [i for i in candidates if not (i.level == 1 and "strengths" in i.tags)]
-        if mention.cues.severity < GRAVE:
-            # a red-flag row is reached by words of significant harm, not by its topic alone
+        if mention.cues.severity < GRAVE and mention.topic.graded:
+            # a red-flag row is reached by words of significant harm, not by its topic alone;
+            # a category named as such ("the neglect is linked to her drinking") is the
+            # document's own row, whichever it is
             candidates = [i for i in candidates if not i.red_flag] or candidates
     target = _target_level(mention)
     if mention.cues.severity < 0 and not mention.topic.red_flag and mention.topic.graded:
