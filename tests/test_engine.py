@@ -246,3 +246,15 @@ def test_stoke_treats_actual_neglect_as_needing_an_immediate_referral(row_id):
     stoke = get_pack("stoke-on-trent-2018")
     decision = assess(stoke, [row_id])
     assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
+
+
+def test_a_level_four_referral_in_stoke_shows_its_level_four_consent_words():
+    # Stoke line 201, in its Level 4 section: "the parent or carer will be informed by the
+    # person making the referral unless there is a risk to the child" (reported by an
+    # evaluation author: only the Level 3 rule of line 143 was shown)
+    stoke = get_pack("stoke-on-trent-2018")
+    row = next(i.id for i in stoke.indicators if i.level == 4 and not i.red_flag)
+    decision = assess(stoke, [row])
+    assert decision.level == 4
+    shown = {r.rule_id for r in decision.reasons if r.code is ReasonCode.CONSENT}
+    assert "inform-parents-unless-risk" in shown
