@@ -178,6 +178,14 @@ RED_FLAG_SENTENCES = [
     ("He threw a plate which hit their daughter on the cheek.", 6),
     ("Mum was holding the baby when he shoved her into the wall.", 0),
     ("Her son tried to stop him and was thrown against the door.", 9),
+    # emotional abuse as the child or an onlooker tells it
+    ("Dad calls her a waste of space and makes her stand in the garden for hours.", 12),
+    ("She is not allowed to eat at the table with the rest of the family.", 12),
+    ("She said she would rather be dead than go home when he is like that.", 12),
+    ("On days he loses, dad doesn't speak to him for days.", 11),
+    # a toddler found alone by a road, a parent nodding off
+    ("A customer found her crying on the pavement next to the main road.", 2),
+    ("Mum kept nodding off at the counter with the toddler in the buggy.", 2),
 ]
 
 
@@ -496,3 +504,13 @@ def test_neglect_named_by_the_referrer_reaches_the_documents_neglect_rows():
     text = "Tilly (4) has no bedding and often no food; the neglect is directly linked to drink."
     decision = assess(stoke, analyse(stoke, text).proposed_ids, age=4)
     assert decision.level == 4
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_signs_of_criminal_exploitation_together_are_a_red_flag(pack):
+    text = (
+        "Jay (14) was reported missing for the third time this month. He was found in a flat "
+        "in another town with two adult males, 14 wraps and 380 pounds in cash, and two phones."
+    )
+    decision = assess(pack, analyse(pack, text).proposed_ids, age=14)
+    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE

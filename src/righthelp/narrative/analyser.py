@@ -215,10 +215,12 @@ def _pervasive_neglect(mentions: list[_Mention]) -> bool:
     return len(signs) >= PERVASIVE_NEGLECT
 
 
-# Signs of child sexual exploitation that, with a sign of grooming or exploitation by
-# adults, make a pattern the national guidance treats as exploitation until shown otherwise.
+# Signs of sexual or criminal exploitation that, together with going missing, drugs, gifts or
+# a child's sexual activity, make a pattern the national guidance treats as exploitation
+# until shown otherwise.
+EXPLOITATION_SIGNS = frozenset({"sexual-exploitation", "criminal-exploitation"})
 EXPLOITATION_COMPANIONS = frozenset(
-    {"missing-from-home", "criminal-exploitation", "child-substance-misuse", "online-safety"}
+    {"missing-from-home", "child-substance-misuse", "online-safety", "sexual-activity"}
 )
 MIN_EXPLOITATION_SIGNS = 3  # e.g. older men, a gift she won't explain, going missing
 GRADED_BELOW_HIGH = re.compile(
@@ -226,14 +228,24 @@ GRADED_BELOW_HIGH = re.compile(
     r"standard|medium)\b",
     re.IGNORECASE,
 )
-EXPLOITATION = Topic(
-    "exploitation-pattern",
-    (),
-    tag="sexual-exploitation",
-    red_flag=True,
-    also=("adult-sexual-relationship",),
-    hint="sexual exploitation",
-)
+EXPLOITATION = {
+    "sexual-exploitation": Topic(
+        "exploitation-pattern",
+        (),
+        tag="sexual-exploitation",
+        red_flag=True,
+        also=("adult-sexual-relationship",),
+        hint="sexual exploitation",
+    ),
+    "criminal-exploitation": Topic(
+        "exploitation-pattern",
+        (),
+        tag="criminal-exploitation",
+        red_flag=True,
+        also=("sexual-exploitation",),  # the documents often name both in one row
+        hint="criminal exploitation",
+    ),
+}
 
 
 def _exploitation_cluster(mentions: list[_Mention]) -> Iterable[_Mention]:
@@ -246,14 +258,16 @@ def _exploitation_cluster(mentions: list[_Mention]) -> Iterable[_Mention]:
         and not m.cues.historical
         and m.cues.experiencer is not Experiencer.OTHER
     ]
-    signs = [m for m in present if m.topic.id == "sexual-exploitation"]
+    signs = [m for m in present if set(m.tags) & EXPLOITATION_SIGNS and not m.topic.red_flag]
     if any(GRADED_BELOW_HIGH.search(m.sentence.text) for m in signs):
         return  # a screening tool already graded the risk: the practitioner's grade stands
     companions = {t for m in present for t in m.tags} & EXPLOITATION_COMPANIONS
     distinct_signs = {m.span.start for m in signs}
     if signs and len(distinct_signs) + len(companions) >= MIN_EXPLOITATION_SIGNS:
         sign = signs[0]
-        yield _Mention(EXPLOITATION, ("sexual-exploitation",), sign.span, sign.sentence, sign.cues)
+        kind = next(t for t in sign.tags if t in EXPLOITATION_SIGNS)
+        topic = EXPLOITATION[kind]
+        yield _Mention(topic, (kind, *topic.also), sign.span, sign.sentence, sign.cues)
 
 
 def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> Iterable[_Mention]:
