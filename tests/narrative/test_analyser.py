@@ -186,6 +186,10 @@ RED_FLAG_SENTENCES = [
     # a toddler found alone by a road, a parent nodding off
     ("A customer found her crying on the pavement next to the main road.", 2),
     ("Mum kept nodding off at the counter with the toddler in the buggy.", 2),
+    ("Mum called him the devil and put him out in the back garden without his coat.", 8),
+    ("She says she wishes he had never been born.", 8),
+    ("He told officers he tried to pull the man off his mum and was shoved down the stairs.", 11),
+    ("He said he owes someone for stuff that got lost and they know where he lives.", 15),
 ]
 
 
@@ -514,3 +518,18 @@ def test_signs_of_criminal_exploitation_together_are_a_red_flag(pack):
     )
     decision = assess(pack, analyse(pack, text).proposed_ids, age=14)
     assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_faltering_growth_with_no_organic_cause_is_neglect(pack):
+    text = (
+        "Weight has fallen from the 50th centile to below the 0.4th. The paediatric team "
+        "found no organic cause and he gained weight well when fed on the ward."
+    )
+    assert "neglect" in tags_proposed(pack, text, age=0)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_parent_asking_for_the_child_to_be_taken_into_care(pack):
+    text = "Mum has asked twice now for Jordan to be put in care."
+    assert "no-carer" in tags_proposed(pack, text, age=8)
