@@ -325,10 +325,18 @@ def _requirement_met(
         parts = clauses(body, where)
         for pattern in topic.requires_in_sentence:
             for found in pattern.finditer(body, start, where.end):
+                if _of_the_other_gender(found.group(), gender):
+                    continue  # "he pushed her" in a narrative about a boy is about someone else
                 clause = next((c for c in parts if c.start <= found.start() <= c.end), where)
                 if not cues_for(body, clause, found.start(), found.end(), where, gender).negated:
                     return True
     return False
+
+
+def _of_the_other_gender(words: str, gender: str | None) -> bool:
+    """Harm words whose object is a pronoun of the other gender than the child's."""
+    last = words.rsplit(maxsplit=1)[-1].lower() if words.strip() else ""
+    return (gender == "male" and last == "her") or (gender == "female" and last == "him")
 
 
 def _tags(topic: Topic, cue: Cues) -> tuple[str, ...]:
