@@ -419,11 +419,18 @@ def test_the_dash_risk_level_grades_domestic_abuse():
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_signs_of_sexual_exploitation_together_are_a_red_flag(pack):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sexual exploitation
         "Kacey (14) was found at 3am in a car with two men in their late twenties. "
-        "She has gone missing four times this month and has a new phone she won't explain."
-    )
+        "She has gone missing four times this month and has a new phone she won't explain.",
+        # criminal exploitation
+        "Jay (14) was reported missing for the third time this month. He was found in a flat "
+        "in another town with two adult males, 14 wraps and 380 pounds in cash, and two phones.",
+    ],
+)
+def test_signs_of_exploitation_together_are_a_red_flag(pack, text):
     decision = assess(pack, analyse(pack, text).proposed_ids, age=14)
     assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
 
@@ -508,16 +515,6 @@ def test_neglect_named_by_the_referrer_reaches_the_documents_neglect_rows():
     text = "Tilly (4) has no bedding and often no food; the neglect is directly linked to drink."
     decision = assess(stoke, analyse(stoke, text).proposed_ids, age=4)
     assert decision.level == 4
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_signs_of_criminal_exploitation_together_are_a_red_flag(pack):
-    text = (
-        "Jay (14) was reported missing for the third time this month. He was found in a flat "
-        "in another town with two adult males, 14 wraps and 380 pounds in cash, and two phones."
-    )
-    decision = assess(pack, analyse(pack, text).proposed_ids, age=14)
-    assert decision.level == 4 and decision.urgency is Urgency.IMMEDIATE
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
