@@ -375,6 +375,10 @@ def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
         ("Mum attended custody with him and was supportive.", 15),
         ("Parties: female (29) and male (31), parents of Kayden (4).", 4),
         ("Kayden (4) lives with mum and her partner (31), who works nights.", 4),
+        # routine sexual health care, a boy's push at his mother, a past plan's category
+        ("Sexual health clinic: implant fitted, STI screen done, condoms given.", 16),
+        ("Mum says he pushed her when she took his phone; she was not hurt.", 15),
+        ("She was on a child protection plan (category emotional abuse) that ended in May.", 10),
     ],
 )
 def test_ordinary_words_that_look_like_harm_are_not_red_flags(pack, text, age):
@@ -530,17 +534,3 @@ def test_faltering_growth_with_no_organic_cause_is_neglect(pack):
 def test_a_parent_asking_for_the_child_to_be_taken_into_care(pack):
     text = "Mum has asked twice now for Jordan to be put in care."
     assert "no-carer" in tags_proposed(pack, text, age=8)
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [
-        ("Sexual health clinic: implant fitted, STI screen done, condoms given.", 16),
-        ("Mum says he pushed her when she took his phone; she was not hurt.", 15),
-        ("She was on a child protection plan (category emotional abuse) that ended in May.", 10),
-    ],
-)
-def test_no_red_flag_in_routine_care_a_childs_own_push_or_a_plans_category(pack, text, age):
-    analysis = analyse(pack, text, age=age)
-    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
