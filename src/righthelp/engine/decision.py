@@ -349,23 +349,16 @@ def _step_up(pack: Pack, level: int | None, context: Context, reasons: list[Reas
     # where the document says (the level of the section its sentence is in), else one up
     to_level = _int_param(rule, "to_level", 0)
     stepped = max(base, to_level) if to_level else min(4, base + 1)
-    if stepped == level:
-        reasons.append(
-            Reason(
-                ReasonCode.STEP_UP,
-                f"Early help is in place and the child's situation is not improving: the "
-                f"document places this at Level {stepped}, the level already indicated. "
-                f"“{rule.text}”",
-                rule_id=rule.id,
-                source=rule.source,
-            )
-        )
-        return stepped
+    outcome = (
+        f"the document places this at Level {stepped}, the level already indicated"
+        if stepped == level
+        else f"step up to Level {stepped}"
+    )
     reasons.append(
         Reason(
             ReasonCode.STEP_UP,
-            f"Early help is in place and the child's situation is not improving: step up to Level "
-            f"{stepped}. “{rule.text}”",
+            f"Early help is in place and the child's situation is not improving: {outcome}. "
+            f"“{rule.text}”",
             rule_id=rule.id,
             source=rule.source,
         )
