@@ -81,10 +81,14 @@ _CONCERN = re.compile(
 )
 
 
+# "despite 16 months of support", "no lasting change": persistence, and grave in itself
+_NO_LASTING_CHANGE = (
+    r"despite (\w+ ){1,3}of (support|help|intervention|input|early help|work)|"
+    r"no (real |lasting |sustained )(change|improvement|progress)"
+)
 _PERSISTENT = re.compile(
     r"\b(despite (all|everything|(the |intensive |extensive |ongoing |long[- ]term )?(support|help|"
-    r"intervention|input|plans?|work))|despite (\w+ ){1,3}of (support|help|intervention|input|"
-    r"early help|work)|no (real |lasting |sustained )(change|improvement|progress)|"
+    r"intervention|input|plans?|work))|" + _NO_LASTING_CHANGE + "|"
     r"(change|changes|improvement|improvements|progress) "
     r"(has|have|had)? ?not (been )?(sustained|maintained)|not (been )?sustained|"
     r"(slide|slides|slip|slips) back|(for|over) (two|three|2|3) years)\b",
@@ -106,8 +110,8 @@ _GRAVE = re.compile(
     r"early help|intensive|the (support|plan|work|input))|(has|have|had) not (been )?sustained|"
     r"not (been )?sustained|slides? back|slips? back|over (two|three|2|3) years|"
     r"significantly (affect|impact)\w*|(unable|not able) to (keep|care|protect)|"
-    r"despite (\w+ ){1,3}of (support|help|intervention|input|early help|work)|"
-    r"no (real |lasting |sustained )(change|improvement|progress)|"
+    + _NO_LASTING_CHANGE
+    + "|"
     r"(can.?t|cannot) (reliably |safely )?(care for|keep (him|her|them) safe)|"
     r"(do|does) not think (she|he|they) (can|could|is able to|are able to) (meet|care|cope|keep)|"
     r"overdose|suicide attempt|attempted suicide|do it properly|against medical advice|"
