@@ -447,6 +447,18 @@ def test_one_sign_of_exploitation_alone_is_not_a_red_flag(pack):
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_exploitation_screened_below_high_keeps_the_practitioners_grade(pack):
+    text = (
+        "Return home interview. Kacey, 15. Third missing episode in six weeks. CSE "
+        "screening with the school DSL came out as MEDIUM because of how often she's going "
+        "missing and the ages of some of her social media contacts. She denies being given "
+        "alcohol, drugs or gifts."
+    )
+    analysis = analyse(pack, text)
+    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
 def test_many_signs_of_neglect_together_reach_level_four(pack):
     text = (
         "No heating or hot water since November. No food in the kitchen and the fridge was "
@@ -506,6 +518,22 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
         ("Cannabis smell in the room, his older brother admitted it.", "hygiene-self-care", 14),
         ("Mum has MS, with periods of relapse and severe fatigue.", "parental-mental-health", 9),
         ("Ex-partners Nicole (27) and Dean (29) argued.", "adult-sexual-relationship", 14),
+        # an adult's partner, named after the adult's own age, is not the child's
+        (
+            "Mason (2) lives with mum (Jade, 23) and her partner (Liam, 25).",
+            "adult-sexual-relationship",
+            2,
+        ),
+        (
+            "Victim (F, 23) states her partner (M, 27) shouted; Ellie (9) asleep.",
+            "adult-sexual-relationship",
+            9,
+        ),
+        (
+            "Call from Donna Price (33): her partner Craig (36) was drunk.",
+            "adult-sexual-relationship",
+            12,
+        ),
     ],
 )
 def test_asked_about_or_ordinary_in_its_context_is_not_found(pack, text, tag, age):
@@ -534,3 +562,34 @@ def test_faltering_growth_with_no_organic_cause_is_neglect(pack):
 def test_a_parent_asking_for_the_child_to_be_taken_into_care(pack):
     text = "Mum has asked twice now for Jordan to be put in care."
     assert "no-carer" in tags_proposed(pack, text, age=8)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum has been tearful and low since the baby was born and has started sertraline.",
+        "There were arguments at home when her parents separated last year.",
+        "Black mould in the bedrooms and the landlord will not repair the window.",
+        "Money is tight since dad lost his job and they can't afford the uniform.",
+    ],
+)
+def test_a_level_4_row_needs_words_of_severity(pack, text):
+    # the documents' Level 4 rows that are not significant harm in themselves say
+    # "significantly", "serious", "extreme", "despite support": a need said plainly is not one
+    analysis = analyse(pack, text, age=8)
+    assert not [
+        s.indicator.id for s in analysis.suggestions if s.proposed and s.indicator.level == 4
+    ]
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No family members or friends could be identified to care for him.",
+        "Her mother left the country years ago and there is no other family who could take her.",
+    ],
+)
+def test_no_one_to_care_for_the_child(pack, text):
+    assert "no-carer" in tags_proposed(pack, text, age=9)

@@ -71,6 +71,11 @@ _PARENTS_PARTNER = re.compile(
 )
 
 
+# An adult's own age in brackets: "mum (Jade, 23)", "Victim (F, 23)", "Donna Price (33)".
+_ADULT_IN_BRACKETS = re.compile(r"\((?:[^()]{0,40},\s*)?(1[89]|[2-9]\d)\)")
+_RELATIONSHIP = re.compile(r"(boyfriend|girlfriend|partner)s?", re.IGNORECASE)
+
+
 def other_adult_ages(text: str) -> list[AgeMention]:
     """Ages of 18 and over attached to the child's partner or another person (for age-gap
     checks); a parent's partner, or parents listed with their ages, are not."""
@@ -88,6 +93,8 @@ def other_adult_ages(text: str) -> list[AgeMention]:
         text,
         re.IGNORECASE,
     ):
+        if _RELATIONSHIP.match(match.group()) and _ADULT_IN_BRACKETS.search(text, 0, match.start()):
+            continue  # "Donna (33) reports her partner (36)...": the partner of an adult
         value = match.group("age") or match.group("age2")
         age = int(value) if value else _DECADES[match.group("decade").lower()]
         found.append(AgeMention(age, match.start(), match.end()))

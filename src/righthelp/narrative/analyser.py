@@ -224,8 +224,8 @@ EXPLOITATION_COMPANIONS = frozenset(
 )
 MIN_EXPLOITATION_SIGNS = 3  # e.g. older men, a gift she won't explain, going missing
 GRADED_BELOW_HIGH = re.compile(
-    r"\b(low|standard|medium)\b.{0,30}\b(risk|score)|\b(risk|scor\w*|tool)\b.{0,30}\b(low|"
-    r"standard|medium)\b",
+    r"\b(low|standard|medium)\b.{0,30}\b(risk|score)|"
+    r"\b(risk|scor\w*|tool|screening)\b.{0,40}\b(low|standard|medium)\b",
     re.IGNORECASE,
 )
 EXPLOITATION = {
@@ -431,6 +431,11 @@ def _match(
         # pack has none that low, its lowest rows)
         lowest = min((i.level for i in candidates), default=target)
         candidates = [i for i in candidates if i.level <= max(target, lowest)]
+    if mention.cues.severity <= 0 and not mention.topic.red_flag and mention.topic.graded:
+        # a Level 4 row that is not significant harm in itself says how much ("significantly
+        # affects", "serious", "despite support", "no-one to care"): words that do not say so
+        # meet the row below it, where the pack has one
+        candidates = [i for i in candidates if i.level < 4 or i.red_flag] or candidates
     if not candidates:
         return []
     sentence = mention.sentence.text

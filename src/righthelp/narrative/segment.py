@@ -19,7 +19,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*•]\s)|\
 # Clause boundaries: scope of a negation or of a subject ends here.
 _CLAUSE_BREAK = re.compile(
     r"[;]|,\s*(?=(?:but|however|although|though|whereas|yet|and|which|who|as)\b)|"
-    r"\s(?=(?:but|however|although|though|whereas|except|apart from|yet)\b)",
+    r"\s(?=(?:but|however|although|though|whereas|except|apart from|yet)\b)|"
+    # "the mother left years ago and there is no family locally": two facts, two times
+    r"\s(?=and there (?:is|are|was|were|has|have)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
