@@ -190,6 +190,15 @@ RED_FLAG_SENTENCES = [
     ("She says she wishes he had never been born.", 8),
     ("He told officers he tried to pull the man off his mum and was shoved down the stairs.", 11),
     ("He said he owes someone for stuff that got lost and they know where he lives.", 15),
+    # a parent's beliefs that target the child (faith, possession, surveillance)
+    ("Dad says a tracking chip was put in her at birth and he will get it out of her.", 6),
+    ("Mum says there is something dark inside him and bathes him to draw it out.", 1),
+    ("Her grandmother believes she is possessed and has taken her to be prayed over.", 9),
+    # an adult posing as a child online, images asked for in the child's words
+    ("He sent a photo in his boxers to a gamer he met online.", 13),
+    ("The account said he was 15 but mentioned his car and his flat and wants to meet.", 12),
+    # the adult's age said in the sentence after the relationship
+    ("She says her boyfriend picks her up after school. She thinks he's 19 or 20.", 13),
 ]
 
 
@@ -531,6 +540,11 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
         ),
         (
             "Call from Donna Price (33): her partner Craig (36) was drunk.",
+            "adult-sexual-relationship",
+            12,
+        ),
+        (
+            "Mum's new boyfriend moved in last month. He's 34 and works nights.",
             "adult-sexual-relationship",
             12,
         ),

@@ -99,3 +99,22 @@ def other_adult_ages(text: str) -> list[AgeMention]:
         age = int(value) if value else _DECADES[match.group("decade").lower()]
         found.append(AgeMention(age, match.start(), match.end()))
     return found
+
+
+_PARTNER_WORD = re.compile(r"\b(boyfriend|girlfriend|partner)\b", re.IGNORECASE)
+_PRONOUN_AGE = re.compile(
+    r"\b(?:he|she)(?:'s|’s| is| was)\W{0,2}(?:about |around |nearly |maybe |probably |only )?"
+    r"(?P<age>1[89]|[2-5]\d)\b(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|months?|times|kg|"
+    r"cm|am|pm|:|\.\d))",
+    re.IGNORECASE,
+)
+
+
+def partner_age_said_next(previous: str, text: str) -> list[AgeMention]:
+    """ "Her boyfriend picks her up. She thinks he's 19": the adult's age said in the
+    sentence after the one that names the relationship (a parent's partner excepted)."""
+    if not _PARTNER_WORD.search(previous) or _PARENTS_PARTNER.search(previous + " " + text):
+        return []
+    return [
+        AgeMention(int(m.group("age")), m.start(), m.end()) for m in _PRONOUN_AGE.finditer(text)
+    ]

@@ -280,7 +280,8 @@ def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> 
             for mention in clause_mentions:
                 mention.positive = positive and not mention.topic.red_flag
                 yield _under_13(_of_a_young_child(mention, child_age), child_age)
-        yield from _age_gap_mentions(body, sentence, child_age)
+        previous = every[n - 1].text if n else ""
+        yield from _age_gap_mentions(body, sentence, child_age, previous)
 
 
 def _clause_mentions(
@@ -382,14 +383,19 @@ def _under_13(mention: _Mention, child_age: int | None) -> _Mention:
     )
 
 
-def _age_gap_mentions(body: str, sentence: Span, child_age: int | None) -> Iterable[_Mention]:
+def _age_gap_mentions(
+    body: str, sentence: Span, child_age: int | None, previous: str
+) -> Iterable[_Mention]:
     """An adult partner of a child under 16: a significant age differential (red flag)."""
     if child_age is None or child_age >= UNDER_16:
         return
     topic = Topic(
         "age-gap", (), tag="adult-sexual-relationship", red_flag=True, also=("sexual-exploitation",)
     )
-    for other in ages.other_adult_ages(sentence.text):
+    said = ages.other_adult_ages(sentence.text) or ages.partner_age_said_next(
+        previous, sentence.text
+    )
+    for other in said:
         span = Span(
             sentence.start + other.start,
             sentence.start + other.end,
