@@ -180,6 +180,7 @@ RED_FLAG_SENTENCES = [
     ("Her son tried to stop him and was thrown against the door.", 9),
     # emotional abuse as the child or an onlooker tells it
     ("Dad calls her a waste of space and makes her stand in the garden for hours.", 12),
+    ("Mum routinely calls Grace the stupid one in front of the other parents.", 8),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
     ("She said she would rather be dead than go home when he is like that.", 12),
     ("On days he loses, dad doesn't speak to him for days.", 11),
@@ -388,6 +389,11 @@ def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
         ("Sexual health clinic: implant fitted, STI screen done, condoms given.", 16),
         ("Mum says he pushed her when she took his phone; she was not hurt.", 15),
         ("She was on a child protection plan (category emotional abuse) that ended in May.", 10),
+        # names called by other children are bullying; abuse dealt with by a past plan is history
+        ("Girls in her tutor group have been calling her ugly in a group chat.", 12),
+        ("He was on a child protection plan two years ago (physical abuse by his father).", 10),
+        # "can't say how long" explains nobody's injury
+        ("Dad has been out of work since an injury. We can't say how long they will stay.", 10),
     ],
 )
 def test_ordinary_words_that_look_like_harm_are_not_red_flags(pack, text, age):

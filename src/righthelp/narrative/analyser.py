@@ -487,6 +487,13 @@ def _target_level(mention: _Mention) -> int:
     return {-1: 2, 0: 2, 1: 3, 2: 4}[mention.cues.severity]
 
 
+ALREADY_ANSWERED = re.compile(
+    r"\b((child protection|cp) plans?|plan (ended|closed)|(was|were) (convicted|sentenced)|"
+    r"risk (is |was )?now managed)\b",
+    re.IGNORECASE,
+)
+
+
 def _merge(
     suggestions: dict[str, Suggestion], indicator: Indicator, score: float, mention: _Mention
 ) -> None:
@@ -501,8 +508,11 @@ def _merge(
         cue.historical,
         other,
         (mention.topic.id,),
-        # told now, past abuse is still harm; a past strategy discussion is history
-        mention.topic.red_flag and not mention.topic.present_only,
+        # told now, past abuse is still harm; a past strategy discussion is history, and so is
+        # past abuse that a child protection plan or a conviction has already answered
+        mention.topic.red_flag
+        and not mention.topic.present_only
+        and not ALREADY_ANSWERED.search(mention.sentence.text),
     )
     old = suggestions.get(indicator.id)
     if old is None:
