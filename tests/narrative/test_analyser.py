@@ -84,6 +84,9 @@ def test_sibling_issue_is_about_another_person():
         ("He is 9. He likes football.", 9),
         ("She was 14 when she moved here.", 14),
         ("He is 9% below the expected weight.", None),
+        # an age corrected later in the text is the true one
+        ("Said she was 16. In the consultation room she admitted she's 13, Year 8.", 13),
+        ("He told staff he was 16 but he is actually 14.", 14),
         ("No age given here.", None),
     ],
 )
@@ -180,7 +183,9 @@ RED_FLAG_SENTENCES = [
     ("Her son tried to stop him and was thrown against the door.", 9),
     # emotional abuse as the child or an onlooker tells it
     ("Dad calls her a waste of space and makes her stand in the garden for hours.", 12),
-    ("Mum routinely calls Grace the stupid one in front of the other parents.", 8),
+    ('Mum routinely calls Grace (8) "the stupid one" in front of the other parents.', 8),
+    ("Grace says she isn't allowed to eat at the table with the others.", 8),
+    ("Mum presented as very sleepy and slurring her words during the visit.", 1),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
     ("She said she would rather be dead than go home when he is like that.", 12),
     ("On days he loses, dad doesn't speak to him for days.", 11),

@@ -15,7 +15,8 @@ _AGE = re.compile(
     r"|\b(?P<c>\d{1,2})\s*(?:-|\s)?\s*(?:year|yr)\s*-\s*old\b"
     r"|\b[A-Z][a-z]+\s*\((?P<d>\d{1,2})\)"
     r"|\b(?P<e>\d{1,2})\s?yo\b"
-    r"|\b(?:he|she|they)(?:'s| is| was| are| turned)(?: now| only| just)? (?P<f>\d{1,2})\b"
+    r"|\b(?:he|she|they)(?:'s| is| was| are| turned)(?: now| only| just| actually| really)?"
+    r" (?P<f>\d{1,2})\b"
     r"(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|times|kg|cm|am|pm|:|\.\d))"
     r"|\b(?P<m>\d{1,2})\s*(?:-|\s)?\s*months?(?:\s*-\s*|\s+)old\b",
     re.IGNORECASE,
@@ -45,8 +46,22 @@ class AgeMention:
     end: int
 
 
+# "said she was 16 ... admitted she's 13": the corrected age is the child's
+_CORRECTION = re.compile(
+    r"\b(admit\w*|actually|really|in fact|turn(s|ed)? out|true age|real age)\b",
+    re.IGNORECASE,
+)
+
+
 def child_age(text: str) -> AgeMention | None:
-    """The first age in the text that is not someone else's."""
+    """The first age in the text that is not someone else's, unless a later one corrects it."""
+    ages = _child_ages(text)
+    corrected = [a for a in ages[1:] if _CORRECTION.search(text[max(0, a.start - 30) : a.end])]
+    return corrected[0] if corrected else (ages[0] if ages else None)
+
+
+def _child_ages(text: str) -> list[AgeMention]:
+    found = []
     for match in _AGE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         if _NOT_THE_CHILD.search(before) and match.group("d") is None:
@@ -54,11 +69,12 @@ def child_age(text: str) -> AgeMention | None:
         if match.group("d") and _RELATION.match(match.group()):
             continue  # "Mum (24)" is the mother's age
         if match.group("m"):
-            return AgeMention(int(match.group("m")) // 12, match.start(), match.end())
+            found.append(AgeMention(int(match.group("m")) // 12, match.start(), match.end()))
+            continue
         value = next(int(v) for k, v in match.groupdict().items() if v and k != "m")
         if value <= 25:
-            return AgeMention(value, match.start(), match.end())
-    return None
+            found.append(AgeMention(value, match.start(), match.end()))
+    return found
 
 
 _PARENTS_PARTNER = re.compile(

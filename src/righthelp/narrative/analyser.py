@@ -275,7 +275,9 @@ def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> 
     for n, sentence in enumerate(every):
         neighbours = tuple(every[i] for i in (n - 1, n + 1) if 0 <= i < len(every))
         for clause in clauses(body, sentence):
-            clause_mentions = list(_clause_mentions(body, sentence, clause, gender, neighbours))
+            clause_mentions = list(
+                _clause_mentions(body, sentence, clause, gender, neighbours, child_age)
+            )
             positive = any(m.topic.positive and not m.cues.negated for m in clause_mentions)
             for mention in clause_mentions:
                 mention.positive = positive and not mention.topic.red_flag
@@ -285,12 +287,20 @@ def _sentence_mentions(body: str, child_age: int | None, gender: str | None) -> 
 
 
 def _clause_mentions(
-    body: str, sentence: Span, clause: Span, gender: str | None, neighbours: tuple[Span, ...]
+    body: str,
+    sentence: Span,
+    clause: Span,
+    gender: str | None,
+    neighbours: tuple[Span, ...],
+    child_age: int | None,
 ) -> Iterable[_Mention]:
+    young = child_age is not None and child_age < YOUNG_CHILD
     for topic in topics():
         for pattern in topic.patterns:
             for match in pattern.finditer(body, clause.start, clause.end):
-                if not _requirement_met(body, topic, sentence, match.end(), gender, neighbours):
+                if not (topic.or_young_child and young) and not _requirement_met(
+                    body, topic, sentence, match.end(), gender, neighbours
+                ):
                     continue
                 if _plain_noun(topic, match.group()) and not is_concern(clause.text):
                     continue

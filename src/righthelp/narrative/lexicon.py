@@ -31,6 +31,9 @@ class Topic:
     # graded by the words' severity ("some", "severe"); a category such as private fostering
     # or a previous plan sits at the level the pack gives it, however it is said
     graded: bool = True
+    # the required words are met too when the narrative is about a baby or toddler (a carer
+    # too intoxicated to respond, in a health visitor's note about a 19-month-old)
+    or_young_child: bool = False
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -78,6 +81,7 @@ def topics() -> tuple[Topic, ...]:
             neutral=tuple(_compile(p) for p in entry.get("neutral", ())),
             present_only=entry.get("present_only", False),
             graded=entry.get("graded", True),
+            or_young_child=entry.get("or_young_child", False),
         )
         for tag in (topic.tag, topic.child, topic.parent, *topic.also):
             if tag is not None and tag not in known:
