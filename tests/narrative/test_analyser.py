@@ -498,6 +498,8 @@ def test_many_signs_of_neglect_together_reach_level_four(pack):
         ("Mum was tearful hearing how often the cutting is happening to her arms.", "fgm"),
         ("Police notification: he pushed her into the door frame.", "physical-abuse"),
         ("Punctuality good, no concerns.", "school-attendance"),
+        ("She cried the first night at camp, missing home, then settled.", "missing-from-home"),
+        ("She looked after a new girl who was upset.", "looked-after"),
     ],
 )
 def test_words_that_only_look_like_a_concern(pack, text, tag):
