@@ -258,3 +258,17 @@ def test_a_level_four_referral_in_stoke_shows_its_level_four_consent_words():
     assert decision.level == 4
     shown = {r.rule_id for r in decision.reasons if r.code is ReasonCode.CONSENT}
     assert "inform-parents-unless-risk" in shown
+
+
+def test_one_need_the_document_lists_in_two_domains_counts_once():
+    # Knowsley lists "Some support from family and friends" under two domains at Level 2:
+    # ticking both is one need, so with one other need it is no cumulative step up
+    knowsley = get_pack("knowsley-2016")
+    ids = [
+        "l2-behav-some-support-from-family-friends",
+        "l2-relations-some-support-from-family-friends",
+        "l2-parenting-parent-requires-advice-on-parenting",
+    ]
+    decision = assess(knowsley, ids)
+    assert decision.level == 2
+    assert ReasonCode.CUMULATIVE not in codes(decision)

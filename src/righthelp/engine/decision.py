@@ -12,6 +12,7 @@ present. The level only ever moves up from the highest level observed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -302,6 +303,10 @@ def _level(
     return reasons, warnings, level
 
 
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 def _cumulative(
     pack: Pack, matched: tuple[MatchedIndicator, ...], level: int, reasons: list[Reason]
 ) -> int:
@@ -313,13 +318,15 @@ def _cumulative(
         min_level = _int_param(rule, "min_level", 2)
         at_top = [m for m in matched if m.indicator.level == level]
         groups = {m.domain.group for m in at_top}
-        enough = len(at_top) >= min_indicators and len(groups) >= min_groups
+        # a document that lists one need in two domains (same words) lists one need
+        needs = {_words_of(m.indicator.text) for m in at_top}
+        enough = len(needs) >= min_indicators and len(groups) >= min_groups
         if enough and min_level <= level < max_level:
             group_names = ", ".join(sorted(GROUP_TITLES[g] for g in groups))
             reasons.append(
                 Reason(
                     ReasonCode.CUMULATIVE,
-                    f"{len(at_top)} Level {level} needs across {len(groups)} areas "
+                    f"{len(needs)} Level {level} needs across {len(groups)} areas "
                     f"({group_names}): "
                     f"their cumulative effect indicates Level {level + 1}. “{rule.text}”",
                     indicator_ids=tuple(m.indicator.id for m in at_top),
