@@ -186,6 +186,11 @@ RED_FLAG_SENTENCES = [
     ('Mum routinely calls Grace (8) "the stupid one" in front of the other parents.', 8),
     ("Grace says she isn't allowed to eat at the table with the others.", 8),
     ("Mum presented as very sleepy and slurring her words during the visit.", 1),
+    # a parent's insults, as staff heard them
+    ('Staff heard mum tell him "you\'re a disgusting little pig, no wonder no-one likes you".', 8),
+    ('She said "I should have left you at the hospital when you were born".', 8),
+    # a debt a child says he owes to those he runs for
+    ('He said "if I stop now they\'ll say I owe them" and then laughed it off.', 15),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
     ("She said she would rather be dead than go home when he is like that.", 12),
     ("On days he loses, dad doesn't speak to him for days.", 11),
@@ -500,6 +505,7 @@ def test_many_signs_of_neglect_together_reach_level_four(pack):
         ("Punctuality good, no concerns.", "school-attendance"),
         ("She cried the first night at camp, missing home, then settled.", "missing-from-home"),
         ("She looked after a new girl who was upset.", "looked-after"),
+        ("Parents moved here from Poland; no family in the UK but friends help.", "no-carer"),
     ],
 )
 def test_words_that_only_look_like_a_concern(pack, text, tag):
@@ -583,6 +589,15 @@ def test_faltering_growth_with_no_organic_cause_is_neglect(pack):
         "found no organic cause and he gained weight well when fed on the ward."
     )
     assert "neglect" in tags_proposed(pack, text, age=0)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_an_unaccompanied_child_in_the_referrers_words(pack):
+    text = (
+        "An HGV driver found a boy hiding in the trailer at the services. He says he is 15 and "
+        "has no family or anyone he knows in the UK, and no documents. No adult has come forward."
+    )
+    assert {"asylum-refugee", "no-carer"} <= tags_proposed(pack, text, age=15)
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
