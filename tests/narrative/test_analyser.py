@@ -347,6 +347,10 @@ def test_plans_in_the_plural_are_a_previous_plan():
 @pytest.mark.parametrize(
     ("text", "tag"),
     [
+        (
+            "He goes out without saying where and has been reported missing twice.",
+            "missing-from-home",
+        ),
         ("EPDS today was 17 and she has been started on sertraline.", "parental-mental-health"),
         ("He gets his sisters breakfast and walks them to school.", "young-carer"),
         ("Strangers post nasty comments under her videos.", "bullying"),
@@ -504,6 +508,11 @@ def test_many_signs_of_neglect_together_reach_level_four(pack):
         ("Police notification: he pushed her into the door frame.", "physical-abuse"),
         ("Punctuality good, no concerns.", "school-attendance"),
         ("She cried the first night at camp, missing home, then settled.", "missing-from-home"),
+        ("He was missing the start of phonics because of the school run.", "missing-from-home"),
+        (
+            "Just on record in case anyone asks why he was missing from training.",
+            "missing-from-home",
+        ),
         ("She looked after a new girl who was upset.", "looked-after"),
         ("Parents moved here from Poland; no family in the UK but friends help.", "no-carer"),
     ],
@@ -540,6 +549,11 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
     [
         ("Routine DA enquiry (seen alone) - nothing disclosed.", "domestic-abuse", 1),
         ("Routine enquiry about domestic abuse with mum alone - she said no.", "domestic-abuse", 1),
+        (
+            "I asked her directly about self-harm and suicidal thoughts: she said no, never.",
+            "self-harm",
+            13,
+        ),
         ("Breastfeeding well, plenty of wet and dirty nappies.", "hygiene-self-care", 0),
         ("There is a non-molestation order against her ex-partner.", "sexual-abuse", 6),
         ("She has been tearful at bedtime since her grandad died.", "boundaries", 8),

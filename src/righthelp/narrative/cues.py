@@ -35,7 +35,12 @@ _POST_NEGATION = re.compile(
     re.IGNORECASE,
 )
 # Words that end a negation's reach even inside a clause.
-_NEGATION_STOP = re.compile(r"\b(but|however|although|though|except|yet|while|whereas)\b", re.I)
+_NEGATION_STOP = re.compile(
+    # "and has been reported missing" starts a new verb phrase the negation does not reach
+    r"\b(but|however|although|though|except|yet|while|whereas|"
+    r"and (has|have|had|is|was|were|are))\b",
+    re.I,
+)
 
 _UNCERTAIN = re.compile(
     r"\b(possibl[ey]|perhaps|maybe|may|might|could|query|queried|suspect\w*|unclear|"
@@ -186,7 +191,9 @@ def cues_for(
     negated = (
         _negated_before(before)
         or bool(_POST_NEGATION.match(after.strip()))
-        or _asked_and_not_found(text[end : end + 25], sentence.text)
+        or _asked_and_not_found(
+            text[sentence.start : start], text[end : sentence.end], sentence.text
+        )
     )
     clause_text = clause.text
     historical = bool(_HISTORICAL.search(clause_text)) and not _PRESENT.search(clause_text)
@@ -214,9 +221,15 @@ _NOTHING_FOUND = re.compile(
 )
 
 
-def _asked_and_not_found(after: str, sentence: str) -> bool:
-    """ "Routine DA enquiry ... nothing disclosed": the topic was asked about, not found."""
-    return bool(_ENQUIRY_AFTER.match(after)) and bool(_NOTHING_FOUND.search(sentence))
+_ASKED_BEFORE = re.compile(r"\basked\b[^.]{0,40}\b(about|if|whether)\b", re.IGNORECASE)
+
+
+def _asked_and_not_found(before: str, after: str, sentence: str) -> bool:
+    """ "Routine DA enquiry ... nothing disclosed", "asked her directly about self-harm: she
+    said no": the topic was asked about, not found."""
+    if _ASKED_BEFORE.search(before):
+        return bool(_NOTHING_FOUND.search(after))  # the answer follows the question
+    return bool(_ENQUIRY_AFTER.match(after[:25])) and bool(_NOTHING_FOUND.search(sentence))
 
 
 # NegEx's pseudo-triggers: words with a negation in them that negate nothing after them.
