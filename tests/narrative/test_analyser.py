@@ -191,6 +191,17 @@ RED_FLAG_SENTENCES = [
     ('She said "I should have left you at the hospital when you were born".', 8),
     # a debt a child says he owes to those he runs for
     ('He said "if I stop now they\'ll say I owe them" and then laughed it off.', 15),
+    # a child's own written words, and being told what will happen if they tell
+    ("Worry box note: he hits me with his belt when i get things wrong.", 10),
+    ("He says if i tell anyone il get took off my mum.", 10),
+    # a neighbour's account of a child shut out and insulted
+    ("Her stepdad screams at her that she is a waste of space; she was put out in the garden.", 8),
+    ("I wish you'd never been born, he shouts at him.", 8),
+    ("A big purple mark round his eye; he said he walked into a door and looked at the floor.", 8),
+    # burns the shape of a cigarette
+    ("Three small round scabby burns on his hand, like someone put a fag out on him.", 3),
+    # a referrer who does not think the children are safe
+    ("I don't think the children are safe in her care at the moment.", 11),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
     ("She said she would rather be dead than go home when he is like that.", 12),
     ("On days he loses, dad doesn't speak to him for days.", 11),
@@ -406,6 +417,8 @@ def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
         # names called by other children are bullying; abuse dealt with by a past plan is history
         ("Girls in her tutor group have been calling her ugly in a group chat.", 12),
         ("He was on a child protection plan two years ago (physical abuse by his father).", 10),
+        # a young carer's fear of what telling would do to his family
+        ("Reece is frightened that if he tells anyone, mum will be put in a home.", 13),
         # "can't say how long" explains nobody's injury
         ("Dad has been out of work since an injury. We can't say how long they will stay.", 10),
     ],
@@ -603,6 +616,15 @@ def test_faltering_growth_with_no_organic_cause_is_neglect(pack):
         "found no organic cause and he gained weight well when fed on the ward."
     )
     assert "neglect" in tags_proposed(pack, text, age=0)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_children_placed_elsewhere_after_care_proceedings(pack):
+    text = (
+        "Her two previous children live with their grandparents under Special Guardianship "
+        "Orders made in 2021 after care proceedings."
+    )
+    assert "previous-children-removed" in tags_proposed(pack, text, age=0)
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
