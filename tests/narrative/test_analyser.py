@@ -202,6 +202,7 @@ RED_FLAG_SENTENCES = [
     ("Three small round scabby burns on his hand, like someone put a fag out on him.", 3),
     # a referrer who does not think the children are safe
     ("I don't think the children are safe in her care at the moment.", 11),
+    ("I don't think mum realises how bad the bruising is; she has no explanation for it.", 4),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
     ("She said she would rather be dead than go home when he is like that.", 12),
     ("On days he loses, dad doesn't speak to him for days.", 11),
@@ -419,6 +420,8 @@ def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
         ("He was on a child protection plan two years ago (physical abuse by his father).", 10),
         # a young carer's fear of what telling would do to his family
         ("Reece is frightened that if he tells anyone, mum will be put in a home.", 13),
+        # a referrer who thinks the child is not at risk of significant harm
+        ("I do not think he is at risk of significant harm from his family.", 14),
         # "can't say how long" explains nobody's injury
         ("Dad has been out of work since an injury. We can't say how long they will stay.", 10),
     ],
@@ -588,6 +591,11 @@ def test_words_said_to_be_mild_reach_no_row_above_their_level(pack, text):
             "Call from Donna Price (33): her partner Craig (36) was drunk.",
             "adult-sexual-relationship",
             12,
+        ),
+        (
+            "Mum Keeley is 19, first baby, lives with partner (20, warehouse job).",
+            "adult-sexual-relationship",
+            1,
         ),
         (
             "Mum's new boyfriend moved in last month. He's 34 and works nights.",

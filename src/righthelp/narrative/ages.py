@@ -87,8 +87,10 @@ _PARENTS_PARTNER = re.compile(
 )
 
 
-# An adult's own age in brackets: "mum (Jade, 23)", "Victim (F, 23)", "Donna Price (33)".
-_ADULT_IN_BRACKETS = re.compile(r"\((?:[^()]{0,40},\s*)?(1[89]|[2-9]\d)\)")
+# An adult's own age said before: "mum (Jade, 23)", "Victim (F, 23)", "Mum Keeley is 19".
+_ADULT_IN_BRACKETS = re.compile(
+    r"\((?:[^()]{0,40},\s*)?(1[89]|[2-9]\d)\)|\b(is|aged) (1[89]|[2-9]\d)\b", re.IGNORECASE
+)
 _RELATIONSHIP = re.compile(r"(boyfriend|girlfriend|partner)s?", re.IGNORECASE)
 
 

@@ -190,6 +190,7 @@ def cues_for(
     after = after[: m.start()] if (m := _NEGATION_STOP.search(after)) else after
     negated = (
         _negated_before(before)
+        or bool(_OPINION_NEGATION.search(text[clause.start : start]))
         or bool(_POST_NEGATION.match(after.strip()))
         or _asked_and_not_found(
             text[sentence.start : start], text[end : sentence.end], sentence.text
@@ -230,6 +231,17 @@ def _asked_and_not_found(before: str, after: str, sentence: str) -> bool:
     if _ASKED_BEFORE.search(before):
         return bool(_NOTHING_FOUND.search(after))  # the answer follows the question
     return bool(_ENQUIRY_AFTER.match(after[:25])) and bool(_NOTHING_FOUND.search(sentence))
+
+
+# A writer's judgement that the child is not at risk negates the harm named after it, however
+# far: "I do not think he is at risk of significant harm from his family". Only a judgement
+# about risk: "I don't think she realises how bad the bruising is" negates nothing.
+_OPINION_NEGATION = re.compile(
+    r"\b((do|does|did)\s?n[o']?t|don't|doesn't|didn't) (think|believe|consider|feel) (that )?"
+    r"(he|she|they|the (child|children|baby)|\w+) (is|are|was|were|has been|have been) "
+    r"(at (any )?risk|in danger|being (harmed|abused|hurt)|suffering|unsafe)\b",
+    re.IGNORECASE,
+)
 
 
 # NegEx's pseudo-triggers: words with a negation in them that negate nothing after them.
