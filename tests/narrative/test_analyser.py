@@ -203,6 +203,16 @@ RED_FLAG_SENTENCES = [
     # a referrer who does not think the children are safe
     ("I don't think the children are safe in her care at the moment.", 11),
     ("I don't think mum realises how bad the bruising is; she has no explanation for it.", 4),
+    # a parent who says they shook the baby; touching called a game; a secret asked for
+    ('She said she lost it and shook him "hard, maybe three or four times".', 0),
+    ("Her mum's boyfriend does touching games under her pyjamas.", 9),
+    ("She stayed behind and asked if I could keep a secret.", 9),
+    # marks the shape of a cigarette end or a looped cord, and a child who won't say
+    ("Three round marks on his forearm, about the size of a cigarette end.", 3),
+    ("Curved, loop-shaped red/purple marks across the backs of his thighs.", 8),
+    ("Bruises on his back; he said he fell and then said he didn't want to say.", 8),
+    # men in their late twenties with a 15-year-old
+    ("She is picked up most weekends by men in their late 20s in different cars.", 15),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
     ("She said she would rather be dead than go home when he is like that.", 12),
     ("On days he loses, dad doesn't speak to him for days.", 11),

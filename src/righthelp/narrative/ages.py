@@ -106,8 +106,8 @@ def other_adult_ages(text: str) -> list[AgeMention]:
         r"about |around |at least |nearly |maybe )?(?P<age>1[89]|[2-9]\d)\b"
         r"|\b(?P<age2>1[89]|[2-9]\d)[- ]year[- ]old (boyfriend|girlfriend|man|male|partner|adult|"
         r"friend)"
-        r"|\b(boyfriend|girlfriend|partner|man|friend)\b[^.]{0,40}?\b(in his|in her|in their) "
-        r"(?P<decade>twenties|thirties|forties|20s|30s|40s)\b",
+        r"|\b(boyfriend|girlfriend|partner|man|men|males|lads|friend)\b[^.]{0,40}?\b(in his|in her|"
+        r"in their) (?:early |mid |mid-|late )?(?P<decade>twenties|thirties|forties|20s|30s|40s)\b",
         text,
         re.IGNORECASE,
     ):
