@@ -88,7 +88,7 @@ _PARENTS_PARTNER = re.compile(
 
 
 # An adult's own age said before: "mum (Jade, 23)", "Victim (F, 23)", "Mum Keeley is 19".
-_ADULT_IN_BRACKETS = re.compile(
+_ADULT_AGE_BEFORE = re.compile(
     r"\((?:[^()]{0,40},\s*)?(1[89]|[2-9]\d)\)|\b(is|aged) (1[89]|[2-9]\d)\b", re.IGNORECASE
 )
 _RELATIONSHIP = re.compile(r"(boyfriend|girlfriend|partner)s?", re.IGNORECASE)
@@ -111,7 +111,7 @@ def other_adult_ages(text: str) -> list[AgeMention]:
         text,
         re.IGNORECASE,
     ):
-        if _RELATIONSHIP.match(match.group()) and _ADULT_IN_BRACKETS.search(text, 0, match.start()):
+        if _RELATIONSHIP.match(match.group()) and _ADULT_AGE_BEFORE.search(text, 0, match.start()):
             continue  # "Donna (33) reports her partner (36)...": the partner of an adult
         value = match.group("age") or match.group("age2")
         age = int(value) if value else _DECADES[match.group("decade").lower()]
