@@ -495,20 +495,19 @@ def test_signs_of_exploitation_together_are_a_red_flag(pack, text):
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_one_sign_of_exploitation_alone_is_not_a_red_flag(pack):
-    text = "Kacey (14) stayed out late on Friday; mum knew she was at a friend's house."
-    analysis = analyse(pack, text)
-    assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_exploitation_screened_below_high_keeps_the_practitioners_grade(pack):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sign alone
+        "Kacey (14) stayed out late on Friday; mum knew she was at a friend's house.",
+        # a screening graded below high: the practitioner's grade stands
         "Return home interview. Kacey, 15. Third missing episode in six weeks. CSE "
         "screening with the school DSL came out as MEDIUM because of how often she's going "
         "missing and the ages of some of her social media contacts. She denies being given "
-        "alcohol, drugs or gifts."
-    )
+        "alcohol, drugs or gifts.",
+    ],
+)
+def test_signs_of_exploitation_that_are_no_red_flag(pack, text):
     analysis = analyse(pack, text)
     assert not any(s.proposed and s.indicator.red_flag for s in analysis.suggestions)
 
