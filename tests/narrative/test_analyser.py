@@ -211,6 +211,9 @@ RED_FLAG_SENTENCES = [
     ("Three round marks on his forearm, about the size of a cigarette end.", 3),
     ("Curved, loop-shaped red/purple marks across the backs of his thighs.", 8),
     ("Bruises on his back; he said he fell and then said he didn't want to say.", 8),
+    # an injury nobody can explain (found by the learned model's tests, ADR 8)
+    ("She has a bruise on her cheek that nobody can explain.", 7),
+    ("A burn on his wrist, and no one at home could tell us how it happened.", 3),
     # men in their late twenties with a 15-year-old
     ("She is picked up most weekends by men in their late 20s in different cars.", 15),
     ("She is not allowed to eat at the table with the rest of the family.", 12),
