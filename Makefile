@@ -33,8 +33,8 @@ run: web-setup  ## set up and start the web service
 	SECURE_COOKIES=0 $(BIN)/gunicorn --config python:righthelp.web.gunicorn_conf righthelp.web.wsgi
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 typecheck: setup
 	$(BIN)/mypy

@@ -9,8 +9,10 @@ import re
 import pytest
 from django.test import Client
 
+from righthelp.narrative import harm_model
 from righthelp.narrative.segment import MAX_CHARS
 from righthelp.web.journey.forms import MESSAGES
+from tests.helpers import UNFORESEEN, tiny_harm_model
 from tests.web.conftest import (
     COUNTY,
     LEVEL_1_TEXT,
@@ -247,6 +249,19 @@ def test_negated_suggestions_are_shown_unticked_with_the_reason(client: Client) 
     box = re.search(r'<input[^>]*id="sug-l2-par-parents-misuse-substance-and-alcohol"[^>]*>', html)
     assert box and "checked" not in box.group()
     assert "Not ticked: your description says this did not happen." in html
+
+
+def test_a_red_flag_from_the_harm_model_is_ticked_with_its_reason(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(harm_model, "shipped", lambda: tiny_harm_model())
+    about(client)
+    concern(client, UNFORESEEN)
+    html = html_of(client.get("/check/answers/"))
+    box = re.search(r'<input[^>]*id="sug-l4-dev-[^"]*"[^>]*>', html)
+    assert box and "checked" in box.group()
+    assert "No phrase RightHelp knows says significant harm here" in html
+    assert '<mark class="app-evidence">At lunch she said the man downstairs zorbled' in html
 
 
 def test_other_person_suggestions_are_shown_unticked_with_the_reason(client: Client) -> None:

@@ -145,6 +145,8 @@ def render_analysis(analysis: Analysis) -> str:
                 "  ",
             )
         )
+        if s.reason:
+            out.append(wrap(f"  why: {s.reason}", "    "))
     out.append("(+ taken as present and assessed below; - shown for you to check)")
     return "\n".join(out) + "\n"
 

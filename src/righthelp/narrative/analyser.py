@@ -10,6 +10,9 @@
    before precision.
 5. Patterns no single sentence makes (signs of exploitation together, many kinds of basic
    care failing at once) are looked for across the whole narrative (ADR 6).
+6. If no red flag was found, a learned model of significant-harm narratives has the last
+   word: when it says the narrative reads like one, the pack's closest red-flag row is
+   suggested with the sentences that weighed most (ADR 8). It adds, never removes.
 A clause that no topic explains is still compared with every row (BM25); a strong match is
 suggested too.
 
@@ -24,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from righthelp.framework.schema import Indicator, Pack
-from righthelp.narrative import ages
+from righthelp.narrative import ages, harm_model
 from righthelp.narrative.cues import (
     Cues,
     Experiencer,
@@ -58,6 +61,7 @@ class Suggestion:
     other_person: bool = False
     topics: tuple[str, ...] = ()
     harm_words: bool = False  # said in words of significant harm (a red-flag topic)
+    reason: str = ""  # why, when no topic of the lexicon explains it (the learned model)
 
     @property
     def proposed(self) -> bool:
@@ -138,6 +142,10 @@ def analyse(
                 ("wording",),
             ),
         )
+    if not any(s.proposed and s.indicator.red_flag for s in suggestions.values()):
+        learned = _learned_red_flag(pack, scorer, body, child_age)
+        if learned is not None:
+            suggestions[learned.indicator.id] = learned
     ordered = sorted(
         suggestions.values(),
         key=lambda s: (not s.proposed, not s.indicator.red_flag, -s.score, s.indicator.id),
@@ -487,6 +495,56 @@ def _fallback_red_flags(pack: Pack) -> list[Indicator]:
         if rows:
             return rows
     return [i for i in pack.indicators if i.red_flag]
+
+
+LEARNED = "learned-harm"
+GENERAL_HARM_TAGS = ("abuse-allegation", "disclosure", "significant-harm")
+
+
+def _learned_red_flag(
+    pack: Pack, scorer: Scorer, body: str, child_age: int | None
+) -> Suggestion | None:
+    """The safety net for harm in words the lexicon did not foresee (ADR 8)."""
+    model = harm_model.shipped()
+    if model is None or not model.applies(body):
+        return None
+    probability = model.probability(body)
+    reasons = model.explain(body)
+    if probability < model.threshold or not reasons:
+        return None
+    rows = [
+        i
+        for i in pack.indicators
+        if i.red_flag and (child_age is None or i.age is None or i.age.contains(child_age))
+    ]
+    if not rows:
+        return None
+    # the model knows "significant harm", not which kind: the pack's general row where it has
+    # one ("Clear allegation of harm and/or disclosure of harm"), else the row most like the
+    # sentences
+    general = [i for tag in GENERAL_HARM_TAGS for i in rows if tag in i.tags]
+    if general:
+        row = general[0]
+    else:
+        query = " ".join(r.sentence.text for r in reasons)
+        similarity = scorer.similarities(
+            pack, f"{query} {document_words(query)}", frozenset(i.id for i in rows)
+        )
+        row = max(rows, key=lambda i: (similarity.get(i.id, 0.0), -rows.index(i)))
+    words = ", ".join(f"“{w}”" for r in reasons for w in harm_model.shown_words(r.words))
+    return Suggestion(
+        row,
+        probability,
+        tuple(r.sentence for r in reasons),
+        topics=(LEARNED,),
+        harm_words=True,
+        reason=(
+            "No phrase RightHelp knows says significant harm here, but the narrative reads "
+            f"like the significant-harm narratives its model learned from ({probability:.0%})"
+            + (f"; the words that weighed most: {words}" if words else "")
+            + ". Check the quoted sentences: untick this if there is no significant harm."
+        ),
+    )
 
 
 def _target_level(mention: _Mention) -> int:

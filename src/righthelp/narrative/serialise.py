@@ -28,6 +28,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "other_person": s.other_person,
                 "uncertain": s.uncertain,
                 "red_flag": s.indicator.red_flag,
+                "reason": s.reason,
             }
             for s in analysis.suggestions
         ],

@@ -119,6 +119,8 @@ def _suggestion_row(
         notes.append(s.reason_unticked)
     elif s.uncertain:
         notes.append("Check: your description is not certain about this.")
+    if s.reason:
+        notes.append(s.reason)
     if s.historical and s.proposed:
         notes.append("Ticked although in the past: significant harm told now still counts.")
     return {

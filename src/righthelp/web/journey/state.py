@@ -36,6 +36,7 @@ class Suggested:
     historical: bool = False
     other_person: bool = False
     uncertain: bool = False
+    reason: str = ""  # why a suggestion no phrase explains was made (the learned model)
 
     @property
     def reason_unticked(self) -> str | None:
@@ -163,6 +164,7 @@ class Journey:
                 historical=s.historical,
                 other_person=s.other_person,
                 uncertain=s.uncertain,
+                reason=s.reason,
             )
             for s in analysis.suggestions
         ]
