@@ -509,8 +509,10 @@ def _learned_red_flag(
     if model is None or not model.applies(body):
         return None
     probability = model.probability(body)
+    if probability < model.threshold:
+        return None
     reasons = model.explain(body)
-    if probability < model.threshold or not reasons:
+    if not reasons:
         return None
     rows = [
         i
