@@ -677,6 +677,12 @@ def test_categories_in_the_referrers_words(pack, text, tags, age):
         "There were arguments at home when her parents separated last year.",
         "Black mould in the bedrooms and the landlord will not repair the window.",
         "Money is tight since dad lost his job and they can't afford the uniform.",
+        # a diagnosis called chronic is not a concern called chronic ("chronic neglect")
+        "Mum has chronic back pain and I am treating her for depression.",
+        "Mum has been off work with chronic fatigue and depression since the summer.",
+        # well for years is the opposite of a concern that persists for years
+        "Mum has bipolar disorder; she had been well for three years on lithium until this "
+        "autumn, when she became low.",
     ],
 )
 def test_a_level_4_row_needs_words_of_severity(pack, text):

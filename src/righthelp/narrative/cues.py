@@ -61,8 +61,13 @@ _PRESENT = re.compile(
     r"this (week|month|term|morning)|today|worse|worsening|again)\b",
     re.IGNORECASE,
 )
+# "chronic neglect" is grave; "chronic back pain" or "chronic fatigue" is a diagnosis
+_CHRONIC = (
+    r"chronic(ally)?(?! (back |neck |joint )?(pain|fatigue|illness|condition|disease|"
+    r"asthma|eczema|constipation|headaches?|migraines?|kidney|lung|heart|health))"
+)
 _SEVERE = re.compile(
-    r"\b(significant(ly)?|serious(ly)?|sever(e|ely)|persistent(ly)?|chronic(ally)?|daily|"
+    r"\b(significant(ly)?|serious(ly)?|sever(e|ely)|persistent(ly)?|" + _CHRONIC + "|daily|"
     r"every (day|night)|heav(y|ily)|constant(ly)?|always|all the time|regular(ly)?|"
     r"medium[- ]risk|(dash|notification|risk)\W{1,3}medium|"
     r"repeated(ly)?|escalat\w*|extreme(ly)?|dangerous(ly)?|unable to|despite "
@@ -101,9 +106,20 @@ _PERSISTENT = re.compile(
 )
 
 
+# "she had been well for three years": years said of a time without the concern
+_WELL_BEFORE = re.compile(
+    r"\b(well|stable|settled|sober|clean|abstinent|fine|no (problems|concerns|issues))\W+"
+    r"(\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def persistent_despite_support(text: str) -> bool:
     """The narrative says concerns persist despite support (a level 4 hallmark)."""
-    return bool(_PERSISTENT.search(text))
+    return any(
+        not _WELL_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _PERSISTENT.finditer(text)
+    )
 
 
 def is_concern(clause_text: str) -> bool:
@@ -120,7 +136,7 @@ _GRAVE = re.compile(
     r"(can.?t|cannot) (reliably |safely )?(care for|keep (him|her|them) safe)|"
     r"(do|does) not think (she|he|they) (can|could|is able to|are able to) (meet|care|cope|keep)|"
     r"overdose|suicide attempt|attempted suicide|do it properly|against medical advice|"
-    r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|chronic|"
+    r"no one to care|seriously|extreme(ly)?|dangerous(ly)?|" + _CHRONIC + "|"
     # the DASH risk checklist: high risk goes to MARAC
     r"high[- ]risk|(dash|notification|risk)\W{1,3}high|marac)\b",
     re.IGNORECASE,
