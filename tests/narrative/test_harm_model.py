@@ -117,11 +117,16 @@ def test_without_a_model_the_lexicon_works_alone(monkeypatch):
     monkeypatch.setattr(harm_model, "shipped", lambda: None)
     analysis = analyse(get_pack("luton-2017"), UNFORESEEN)
     assert not any(LEARNED in s.topics for s in analysis.suggestions)
+    assert analysis.safety_net is None
+    assert "Safety net" not in render_analysis(analysis)
 
 
 def test_the_reason_is_printed_and_in_the_json(fake_model):
     analysis = analyse(get_pack("luton-2017"), UNFORESEEN)
-    assert "why: No phrase RightHelp knows" in render_analysis(analysis)
+    printed = render_analysis(analysis)
+    assert "why: No phrase RightHelp knows" in printed
+    assert "Safety net for significant harm in other words: a model learned from 1 " in printed
+    assert analysis_to_dict(analysis)["safety_net"] == "a model learned from 1 labelled narratives"
     reasons = [s["reason"] for s in analysis_to_dict(analysis)["suggestions"]]
     assert any("zorbled" in r for r in reasons)
 

@@ -118,6 +118,8 @@ def render_pack(pack: Pack) -> str:
 
 def render_analysis(analysis: Analysis) -> str:
     out = [f"Narrative analysis ({analysis.method} matching)"]
+    if analysis.safety_net:
+        out.append(f"Safety net for significant harm in other words: {analysis.safety_net}")
     if analysis.age is not None:
         found = f" (from “{analysis.age_evidence.text}”)" if analysis.age_evidence else ""
         out.append(f"Child's age: {analysis.age}{found}")

@@ -82,6 +82,14 @@ class Analysis:
     truncated: bool = False
 
     @property
+    def safety_net(self) -> str | None:
+        """The learned significant-harm model in use, said so that a reader knows (ADR 8)."""
+        model = harm_model.shipped()
+        if model is None:
+            return None
+        return f"a model learned from {model.narratives} labelled narratives"
+
+    @property
     def proposed_ids(self) -> tuple[str, ...]:
         return tuple(s.indicator.id for s in self.suggestions if s.proposed)
 

@@ -11,6 +11,7 @@ from righthelp.narrative.segment import Span
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     return {
         "method": analysis.method,
+        "safety_net": analysis.safety_net,
         "age": analysis.age,
         "age_evidence": _span(analysis.age_evidence) if analysis.age_evidence else None,
         "warnings": list(analysis.warnings),
