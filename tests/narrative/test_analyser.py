@@ -211,6 +211,8 @@ RED_FLAG_SENTENCES = [
     ("Three round marks on his forearm, about the size of a cigarette end.", 3),
     ("Curved, loop-shaped red/purple marks across the backs of his thighs.", 8),
     ("Bruises on his back; he said he fell and then said he didn't want to say.", 8),
+    # a birthmark elsewhere explains no bruise
+    ("Baby, 7 weeks, not yet rolling: a bruise on his cheek. He has a birthmark on his leg.", 0),
     # an injury nobody can explain (found by the learned model's tests, ADR 8)
     ("She has a bruise on her cheek that nobody can explain.", 7),
     ("A burn on his wrist, and no one at home could tell us how it happened.", 3),
@@ -437,6 +439,14 @@ def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
         ("I do not think he is at risk of significant harm from his family.", 14),
         # "can't say how long" explains nobody's injury
         ("Dad has been out of work since an injury. We can't say how long they will stay.", 10),
+        # the child's own action, in the child's words
+        ('She said straight away "the cat scratched me \'cos I squeezed her".', 3),
+        # a mark on a baby that is there from birth, documented as a birthmark
+        (
+            "Baby, 7 weeks: a large blue-grey flat mark across the lower back. Mum said it was "
+            "there from birth; the newborn check documented a Mongolian blue spot.",
+            0,
+        ),
     ],
 )
 def test_ordinary_words_that_look_like_harm_are_not_red_flags(pack, text, age):
@@ -692,3 +702,9 @@ def test_a_level_4_row_needs_words_of_severity(pack, text):
     assert not [
         s.indicator.id for s in analysis.suggestions if s.proposed and s.indicator.level == 4
     ]
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_window_blind_cords_are_no_disability(pack):
+    text = "Safe home: stair gates and blind cords discussed at the visit."
+    assert not {"disability", "parental-physical-health"} & tags_proposed(pack, text, age=2)

@@ -320,10 +320,29 @@ def _clause_mentions(
                     continue
                 if _plain_noun(topic, match.group()) and not is_concern(clause.text):
                     continue
+                if topic.tag == "unexplained-injury" and _a_birthmark(
+                    match.group(), (sentence, *neighbours)
+                ):
+                    continue
                 cue = cues_for(body, clause, match.start(), match.end(), sentence, gender)
                 span = Span(match.start(), match.end(), match.group())
                 yield _Mention(topic, _tags(topic, cue), span, sentence, cue)
                 break  # one mention of a topic per pattern per clause is enough
+
+
+BIRTHMARK = re.compile(
+    r"\b(birth ?marks?|(there|present) (from|since) birth|mongolian|melanocytosis|stork marks?|"
+    r"salmon patch|haemangioma|strawberry marks?|port[- ]wine stain)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_birthmark(words: str, nearby: tuple[Span, ...]) -> bool:
+    """A "mark" that its sentence or the next says is a birthmark (a Mongolian blue spot on a baby's
+    back is the commonest false alarm): a bruise or an injury is never explained so."""
+    if not re.fullmatch(r"marks?", words, re.IGNORECASE):
+        return False
+    return any(BIRTHMARK.search(n.text) for n in nearby)
 
 
 def _plain_noun(topic: Topic, words: str) -> bool:
