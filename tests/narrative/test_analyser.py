@@ -708,3 +708,28 @@ def test_a_level_4_row_needs_words_of_severity(pack, text):
 def test_window_blind_cords_are_no_disability(pack):
     text = "Safe home: stair gates and blind cords discussed at the visit."
     assert not {"disability", "parental-physical-health"} & tags_proposed(pack, text, age=2)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_negation_reaches_the_end_of_its_list(pack):
+    # NegEx's five-word reach, extended over a list that ends "... or X"
+    text = (
+        "She does not describe any older people, gifts, money, alcohol or being asked to send "
+        "pictures."
+    )
+    assert not {"sexual-exploitation", "sexual-abuse"} & tags_proposed(pack, text, age=13)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_love_bite_is_no_unexplained_injury(pack):
+    text = "She adds people she doesn't know on Snapchat, and had a love bite when found."
+    assert "unexplained-injury" not in tags_proposed(pack, text, age=15)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_the_category_of_a_past_plan_is_history(pack):
+    text = "Harvey was on a child protection plan (neglect) until last October."
+    proposed = tags_proposed(pack, text, age=3)
+    assert "neglect" not in proposed
+    if any("previous-child-protection-plan" in i.tags for i in pack.indicators):
+        assert "previous-child-protection-plan" in proposed

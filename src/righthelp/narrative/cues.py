@@ -198,7 +198,7 @@ def cues_for(
     child_gender: str | None = None,
 ) -> Cues:
     """Cues for the mention text[start:end] inside clause (inside sentence)."""
-    before = _last_words(text[clause.start : start], NEGATION_WORDS + 4)
+    before = _last_words(text[clause.start : start], LIST_WORDS + 4)
     stop = list(_NEGATION_STOP.finditer(before))
     if stop:
         before = before[stop[-1].end() :]
@@ -213,7 +213,9 @@ def cues_for(
         )
     )
     clause_text = clause.text
-    historical = bool(_HISTORICAL.search(clause_text)) and not _PRESENT.search(clause_text)
+    historical = (
+        bool(_HISTORICAL.search(clause_text)) and not _PRESENT.search(clause_text)
+    ) or _category_of_a_past_plan(text[sentence.start : start], sentence.text)
     return Cues(
         negated=negated,
         uncertain=bool(_UNCERTAIN.search(clause_text)),
@@ -221,6 +223,23 @@ def cues_for(
         experiencer=_experiencer(text, clause, start, end, child_gender),
         severity=_severity(sentence.text),
     )
+
+
+# "was on a child protection plan (neglect) until last October": the plan's category, said of
+# a plan that has ended, is the previous plan, not a concern of now
+_PLAN_CATEGORY_BEFORE = re.compile(
+    r"\b(plans?|registration|registered)\s*(\(\s*(category\W*)?|under (the )?(category of )?|"
+    r"for )$",
+    re.IGNORECASE,
+)
+_PLAN_ENDED = re.compile(
+    r"\b(was|were|had been|until|ended|closed|stepped down|previous(ly)?|in (19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _category_of_a_past_plan(before: str, sentence: str) -> bool:
+    return bool(_PLAN_CATEGORY_BEFORE.search(before[-60:]) and _PLAN_ENDED.search(sentence))
 
 
 def _last_words(text: str, count: int) -> str:
@@ -268,11 +287,19 @@ _PSEUDO_NEGATION = re.compile(
 )
 
 
+# "not ... any older people, gifts, money, alcohol or being asked": a list ending in "or"
+_NEGATED_LIST = re.compile(r"^[^.;:]*,[^.;:]*\b(or|nor)\s+(\S+\s+){0,3}$", re.IGNORECASE)
+LIST_WORDS = 16  # how far a negation reaches along such a list
+
+
 def _negated_before(before: str) -> bool:
-    """A trigger at most NEGATION_WORDS words before the mention negates it."""
+    """A trigger at most NEGATION_WORDS words before the mention negates it, or at most
+    LIST_WORDS before it when the words between are a list that ends "or" just before it."""
     before = _PSEUDO_NEGATION.sub(" ", before)
     for match in _PRE_NEGATION.finditer(before):
-        if len(before[match.end() :].split()) <= NEGATION_WORDS:
+        between = before[match.end() :]
+        words = len(between.split())
+        if words <= NEGATION_WORDS or (words <= LIST_WORDS and _NEGATED_LIST.search(between)):
             return True
     return False
 
