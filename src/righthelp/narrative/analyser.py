@@ -11,8 +11,9 @@
 5. Patterns no single sentence makes (signs of exploitation together, many kinds of basic
    care failing at once) are looked for across the whole narrative (ADR 6).
 6. If no red flag was found, a learned model of significant-harm narratives has the last
-   word: when it says the narrative reads like one, the pack's closest red-flag row is
-   suggested with the sentences that weighed most (ADR 8). It adds, never removes.
+   word: when it says the narrative reads like one, the pack's general red-flag row (or the
+   one most like the sentences) is suggested with the sentences that weighed most (ADR 8).
+   It adds, never removes.
 A clause that no topic explains is still compared with every row (BM25); a strong match is
 suggested too.
 
@@ -338,8 +339,9 @@ BIRTHMARK = re.compile(
 
 
 def _a_birthmark(words: str, nearby: tuple[Span, ...]) -> bool:
-    """A "mark" that its sentence or the next says is a birthmark (a Mongolian blue spot on a baby's
-    back is the commonest false alarm): a bruise or an injury is never explained so."""
+    """A "mark" that its sentence or one beside it says is a birthmark (a Mongolian blue spot
+    on a baby's back is the commonest false alarm): a bruise or an injury is never explained
+    so."""
     if not re.fullmatch(r"marks?", words, re.IGNORECASE):
         return False
     return any(BIRTHMARK.search(n.text) for n in nearby)
