@@ -407,18 +407,6 @@ def test_medication_in_a_note_about_a_baby_is_the_parents(pack):
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_a_passed_depression_screen_is_no_concern(pack):
-    text = "Mum reports her mood is good, EPDS 4, and she knows to see the GP if it changes."
-    assert "parental-mental-health" not in tags_proposed(pack, text, age=1)
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_friends_over_eighteen_are_no_sexual_age_gap(pack):
-    text = "He stays at a flat where the friends are 18-20 and they play video games."
-    assert "adult-sexual-relationship" not in tags_proposed(pack, text, age=15)
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
 @pytest.mark.parametrize(
     ("text", "age"),
     [
@@ -705,9 +693,37 @@ def test_a_level_4_row_needs_words_of_severity(pack, text):
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_window_blind_cords_are_no_disability(pack):
-    text = "Safe home: stair gates and blind cords discussed at the visit."
-    assert not {"disability", "parental-physical-health"} & tags_proposed(pack, text, age=2)
+@pytest.mark.parametrize(
+    ("text", "tags", "age"),
+    [
+        # a passed depression screen
+        (
+            "Mum reports her mood is good, EPDS 4, and she knows to see the GP if it changes.",
+            {"parental-mental-health"},
+            1,
+        ),
+        # friends over eighteen are no sexual age gap
+        (
+            "He stays at a flat where the friends are 18-20 and they play video games.",
+            {"adult-sexual-relationship"},
+            15,
+        ),
+        # a love bite is no unexplained injury
+        (
+            "She adds people she doesn't know on Snapchat, and had a love bite when found.",
+            {"unexplained-injury"},
+            15,
+        ),
+        # window blind cords are no disability
+        (
+            "Safe home: stair gates and blind cords discussed at the visit.",
+            {"disability", "parental-physical-health"},
+            2,
+        ),
+    ],
+)
+def test_words_that_name_no_such_need(pack, text, tags, age):
+    assert not tags & tags_proposed(pack, text, age=age)
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
@@ -718,12 +734,6 @@ def test_a_negation_reaches_the_end_of_its_list(pack):
         "pictures."
     )
     assert not {"sexual-exploitation", "sexual-abuse"} & tags_proposed(pack, text, age=13)
-
-
-@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
-def test_a_love_bite_is_no_unexplained_injury(pack):
-    text = "She adds people she doesn't know on Snapchat, and had a love bite when found."
-    assert "unexplained-injury" not in tags_proposed(pack, text, age=15)
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
