@@ -41,7 +41,7 @@ PROCESS_WORDS = re.compile(
     r"early\s+help|caf|tac|taf|step\w*)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+WORD = re.compile(r"[A-Za-z][A-Za-z']+")  # what the model and its training call a word
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*)$")
 
 
@@ -49,7 +49,7 @@ def words(text: str, common_words: frozenset[str]) -> list[str]:
     """The words the model reads, lower-cased, in order; process words and names left out."""
     text = PROCESS_WORDS.sub(" ", text)
     kept = []
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group()
         lower = word.lower()
         if (
@@ -61,6 +61,10 @@ def words(text: str, common_words: frozenset[str]) -> list[str]:
             continue  # a name, mid-sentence
         kept.append(lower)
     return kept
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
 
 
 def features(tokens: list[str]) -> list[str]:
@@ -80,7 +84,7 @@ class HarmModel:
     min_words: int
 
     def applies(self, text: str) -> bool:
-        return len(_WORD.findall(text)) >= self.min_words
+        return word_count(text) >= self.min_words
 
     def vector(self, text: str) -> dict[str, float]:
         """TF-IDF with sublinear term frequency, L2-normalised, as the model was trained."""
