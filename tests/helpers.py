@@ -21,6 +21,12 @@ FILLER = (
     "Class teacher's note for the file. Tia is in Year 4 and usually settled. She reads well and "
     "has two close friends in class. Attendance is good this term and she is always on time. "
 )
+# A Level 2 worry that the note's own closing line says was met
+CLOSED_NOTE = (
+    "Mum (29) says she feels tearful and tired some days since the baby was born. "
+    "She has seen her GP and is keen to try the baby massage group. "
+    "Lovely interaction observed, home warm and clean. Plan: universal HV pathway."
+)
 UNFORESEEN = FILLER + "At lunch she said the man downstairs zorbled her again on Sunday."
 
 

@@ -9,10 +9,19 @@ from click.testing import CliRunner
 
 from righthelp.cli.main import cli
 from tests.conftest import MINI
+from tests.helpers import CLOSED_NOTE
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, list(args))
+
+
+def test_assess_text_shows_a_need_the_note_closes_as_met_and_unticked():
+    result = CliRunner().invoke(cli, ["assess", "luton-2017", "--text", "-"], input=CLOSED_NOTE)
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())  # long lines are wrapped
+    assert "(L2) [met: the note ends “universal HV pathway.”]" in output
+    assert "+ l2-" not in output and "Indicated level: Level 1" in output
 
 
 def test_help_lists_the_commands():

@@ -8,7 +8,7 @@ from righthelp.engine import Urgency, assess
 from righthelp.framework.loader import get_pack
 from righthelp.narrative import NarrativeInputError, analyse
 from righthelp.narrative.ages import child_age
-from tests.helpers import indicator_packs
+from tests.helpers import CLOSED_NOTE, indicator_packs
 
 PACKS = indicator_packs()
 
@@ -743,3 +743,53 @@ def test_the_category_of_a_past_plan_is_history(pack):
     assert "neglect" not in proposed
     if any("previous-child-protection-plan" in i.tags for i in pack.indicators):
         assert "previous-child-protection-plan" in proposed
+
+
+# A note that ends with the writer's own outcome ("No further action", "universal pathway")
+# records a need already met: its Level 2 rows are shown, not ticked. Anything graver is not
+# the writer's to close.
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_level_two_need_the_writer_closes_is_shown_not_ticked(pack):
+    analysis = analyse(pack, CLOSED_NOTE)
+    assert analysis.closure is not None and analysis.closure.text == "universal HV pathway."
+    level_two = [s for s in analysis.suggestions if s.indicator.level == 2]
+    assert level_two, "the mother's low mood is still shown"
+    assert all(s.resolved_by == analysis.closure and not s.proposed for s in level_two)
+    assert assess(pack, analysis.proposed_ids, age=analysis.age).level in (None, 1)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_without_the_closing_line_the_same_need_is_ticked(pack):
+    analysis = analyse(pack, CLOSED_NOTE.rsplit(" Plan:", 1)[0])
+    assert analysis.closure is None
+    assert any(s.proposed and s.indicator.level == 2 for s in analysis.suggestions)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Case closed to social care in 2020, no further action.",  # a past outcome
+        "No further action for now, but I would be grateful for an early help assessment.",
+        "NFA police; referral to the MASH for information.",  # onward help asked for
+        "The gap in her reading is widening, not closing.",
+    ],
+)
+def test_an_outcome_in_the_past_or_with_onward_help_closes_nothing(ending):
+    pack = get_pack("luton-2017")
+    analysis = analyse(pack, CLOSED_NOTE.rsplit(" Plan:", 1)[0] + " " + ending)
+    assert analysis.closure is None
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_a_closing_line_never_closes_significant_harm_or_a_grave_need(pack):
+    text = (
+        "Ben (7) said his dad hit him with a belt last night and showed me a bruise on his arm. "
+        "Dad drinks heavily every day and the neglect persists despite two years of support. "
+        "No further action needed."
+    )
+    analysis = analyse(pack, text)
+    assert analysis.closure is not None
+    assert assess(pack, analysis.proposed_ids, age=analysis.age).level == 4
+    assert all(s.indicator.level == 2 for s in analysis.suggestions if s.resolved_by)

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from righthelp.framework.loader import pack_ids
+from tests.helpers import CLOSED_NOTE
 from tests.web.conftest import COUNTY, LEVEL_1_TEXT, LEVEL_4_TEXT, STOKE
 
 API = "/api/v1"
@@ -166,6 +167,15 @@ def test_analyse_level_4(client: Client) -> None:
 def test_analyse_level_1(client: Client) -> None:
     data = post(client, f"{API}/frameworks/{STOKE}/analyse", {"text": LEVEL_1_TEXT}).json()
     assert data["decision"]["level"] == 1
+
+
+def test_analyse_says_which_closing_words_met_a_need(client: Client) -> None:
+    data = post(client, f"{API}/frameworks/{STOKE}/analyse", {"text": CLOSED_NOTE}).json()
+    closure = data["analysis"]["closure"]
+    assert CLOSED_NOTE[closure["start"] : closure["end"]] == "universal HV pathway."
+    met = [s for s in data["analysis"]["suggestions"] if s["resolved_by"]]
+    assert met and all(s["resolved_by"] == closure and not s["proposed"] for s in met)
+    assert data["decision"]["level"] in (None, 1)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from django.test import Client
 from righthelp.narrative import harm_model
 from righthelp.narrative.segment import MAX_CHARS
 from righthelp.web.journey.forms import MESSAGES
-from tests.helpers import UNFORESEEN, tiny_harm_model
+from tests.helpers import CLOSED_NOTE, UNFORESEEN, tiny_harm_model
 from tests.web.conftest import (
     COUNTY,
     LEVEL_1_TEXT,
@@ -262,6 +262,17 @@ def test_a_red_flag_from_the_harm_model_is_ticked_with_its_reason(
     assert box and "checked" in box.group()
     assert "No phrase RightHelp knows says significant harm here" in html
     assert '<mark class="app-evidence">At lunch she said the man downstairs zorbled' in html
+
+
+def test_a_need_the_description_closes_is_shown_unticked_with_the_reason(
+    client: Client,
+) -> None:
+    about(client)
+    concern(client, CLOSED_NOTE)
+    html = html_of(client.get("/check/answers/"))
+    boxes = re.findall(r'<input[^>]*id="sug-l2-[^"]*"[^>]*>', html)
+    assert boxes and not any("checked" in box for box in boxes)
+    assert "Not ticked: your description ends “universal HV pathway.”" in html
 
 
 def test_other_person_suggestions_are_shown_unticked_with_the_reason(client: Client) -> None:

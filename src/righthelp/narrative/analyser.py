@@ -14,6 +14,9 @@
    word: when it says the narrative reads like one, the pack's general red-flag row (or the
    one most like the sentences) is suggested with the sentences that weighed most (ADR 8).
    It adds, never removes.
+7. A note whose last lines close it without onward help ("No further action", "Plan:
+   universal pathway") met its Level 2 needs: they are shown, not ticked. Nothing graver is
+   closed so.
 A clause that no topic explains is still compared with every row (BM25); a strong match is
 suggested too.
 
@@ -32,6 +35,7 @@ from righthelp.narrative import ages, harm_model
 from righthelp.narrative.cues import (
     Cues,
     Experiencer,
+    closing_outcome,
     cues_for,
     guess_child_gender,
     is_concern,
@@ -63,11 +67,12 @@ class Suggestion:
     topics: tuple[str, ...] = ()
     harm_words: bool = False  # said in words of significant harm (a red-flag topic)
     reason: str = ""  # why, when no topic of the lexicon explains it (the learned model)
+    resolved_by: Span | None = None  # the writer's closing outcome that met this need
 
     @property
     def proposed(self) -> bool:
         """Taken as present: a person still confirms it. Past abuse told now still is."""
-        if self.negated or self.other_person:
+        if self.negated or self.other_person or self.resolved_by:
             return False
         return not self.historical or self.indicator.historical or self.harm_words
 
@@ -81,6 +86,7 @@ class Analysis:
     age_evidence: Span | None
     warnings: tuple[str, ...] = ()
     truncated: bool = False
+    closure: Span | None = None  # the writer's closing outcome ("No further action")
 
     @property
     def safety_net(self) -> str | None:
@@ -151,6 +157,9 @@ def analyse(
                 ("wording",),
             ),
         )
+    closure = closing_outcome(body)
+    if closure is not None:
+        _close_level_two_needs(suggestions, closure)
     if not any(s.proposed and s.indicator.red_flag for s in suggestions.values()):
         learned = _learned_red_flag(pack, scorer, body, child_age)
         if learned is not None:
@@ -167,7 +176,18 @@ def analyse(
         age_span,
         tuple(warnings),
         prepared.truncated,
+        closure,
     )
+
+
+def _close_level_two_needs(suggestions: dict[str, Suggestion], closure: Span) -> None:
+    """A note that ends "No further action" or "Plan: universal pathway" says its Level 2
+    needs were met without more help (a worry raised and answered in the same note): they are
+    shown, not ticked. A graver need, or any harm, is never the writer's to close: the
+    threshold document decides those, and the note may have missed them."""
+    for key, s in list(suggestions.items()):
+        if s.proposed and s.indicator.level == 2 and not (s.indicator.red_flag or s.harm_words):
+            suggestions[key] = replace(s, resolved_by=closure)
 
 
 # -- finding mentions --------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from righthelp.narrative.segment import Span
+from righthelp.narrative.segment import Span, clauses, sentences
 
 NEGATION_WORDS = 5  # NegEx: a trigger reaches this many words ahead, within the clause
 
@@ -120,6 +120,49 @@ def persistent_despite_support(text: str) -> bool:
         not _WELL_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         for m in _PERSISTENT.finditer(text)
     )
+
+
+# The writer's own outcome, said at the end of a note: the need was met without more help.
+_CLOSURE = re.compile(
+    r"\b(no further action|nfa|no (further )?action (is )?(needed|required)|actions?: none|"
+    r"no (further |onward |other )?(\w+ )?(input|involvement|contact|follow[- ]up|f/u|referral|"
+    r"services?) (is |are )?(needed|required|planned)|(monitoring|case|file|episode) (is |now )*"
+    r"closed|clos(ing|ed) (the )?(log|entry|episode|to (drop-in|the service|school nursing|hv))|"
+    r"(?<!not )closing\.|"
+    r"universal (\w+ )?(pathway|services?|level|offer|contacts?|support)( only)?\.|"
+    r"outcome: universal|for info(rmation)? (only|really)|rather than as a worry|"
+    r"not (a|any) (worry|concern)|nothing (further|more|else)( (is )?needed)?|"
+    r"nothing for you to do|(anything|nothing) further is needed|i('m| am) not worried|"
+    r"just (wanted|recording|logging|keeping))",
+    re.IGNORECASE,
+)
+# ...unless the same lines ask for more than universal help ("no further action for now, but
+# I would be grateful for an early help assessment"; "NFA police, referral to the MASH")
+_ONWARD = re.compile(
+    r"\b(early help|eha|taf|referr(al|ed|ing)|request\w*|grateful|would (value|welcome)|"
+    r"could (you|school)|police|assessment)\b",
+    re.IGNORECASE,
+)
+CLOSING_SENTENCES = 3  # the outcome line, and a sign-off or a next review date after it
+
+
+def closing_outcome(text: str) -> Span | None:
+    """Where the note's last lines close it without onward help ("No further action", "Plan:
+    universal HV pathway", "just wanted it on record"); None if they do not, or if the outcome
+    is a past one ("case closed in 2020")."""
+    last = sentences(text)[-CLOSING_SENTENCES:]
+    if _ONWARD.search(_CLOSURE.sub(" ", " ".join(s.text for s in last))):
+        return None
+    for sentence in last:
+        for found in _CLOSURE.finditer(text, sentence.start, sentence.end):
+            clause = next(
+                (c for c in clauses(text, sentence) if c.start <= found.start() <= c.end),
+                sentence,
+            )
+            cue = cues_for(text, clause, found.start(), found.end(), sentence)
+            if not cue.historical:  # no negation test: "no further action" is one
+                return Span(found.start(), found.end(), found.group())
+    return None
 
 
 def is_concern(clause_text: str) -> bool:

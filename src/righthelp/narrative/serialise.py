@@ -16,6 +16,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "age_evidence": _span(analysis.age_evidence) if analysis.age_evidence else None,
         "warnings": list(analysis.warnings),
         "truncated": analysis.truncated,
+        "closure": _span(analysis.closure) if analysis.closure else None,
         "suggestions": [
             {
                 "indicator": s.indicator.id,
@@ -30,6 +31,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "uncertain": s.uncertain,
                 "red_flag": s.indicator.red_flag,
                 "reason": s.reason,
+                "resolved_by": _span(s.resolved_by) if s.resolved_by else None,
             }
             for s in analysis.suggestions
         ],

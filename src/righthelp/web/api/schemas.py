@@ -206,6 +206,12 @@ class SuggestionOut(Schema):
     other_person: bool
     uncertain: bool
     red_flag: bool
+    reason: str = Field(
+        "", description="Why, when no known phrase explains it (the learned model)."
+    )
+    resolved_by: SpanOut | None = Field(
+        None, description="The closing words of the text that met this need (not ticked)."
+    )
 
 
 class AnalysisOut(Schema):
@@ -214,6 +220,8 @@ class AnalysisOut(Schema):
     age_evidence: SpanOut | None
     warnings: list[str]
     truncated: bool
+    safety_net: str | None = None
+    closure: SpanOut | None = None
     suggestions: list[SuggestionOut]
 
 

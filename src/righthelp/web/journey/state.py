@@ -37,6 +37,7 @@ class Suggested:
     other_person: bool = False
     uncertain: bool = False
     reason: str = ""  # why a suggestion no phrase explains was made (the learned model)
+    resolved_by: str = ""  # the closing words of the description that met this need
 
     @property
     def reason_unticked(self) -> str | None:
@@ -48,6 +49,11 @@ class Suggested:
             return "Not ticked: this seems to be about someone other than the child."
         if self.historical:
             return "Not ticked: this seems to be in the past."
+        if self.resolved_by:
+            return (
+                f"Not ticked: your description ends “{self.resolved_by}”, so this need seems "
+                "met. Tick it if it still applies."
+            )
         return "Not ticked: check whether it applies."
 
 
@@ -165,6 +171,7 @@ class Journey:
                 other_person=s.other_person,
                 uncertain=s.uncertain,
                 reason=s.reason,
+                resolved_by=s.resolved_by.text if s.resolved_by else "",
             )
             for s in analysis.suggestions
         ]
