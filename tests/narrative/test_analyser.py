@@ -793,3 +793,30 @@ def test_a_closing_line_never_closes_significant_harm_or_a_grave_need(pack):
     assert analysis.closure is not None
     assert assess(pack, analysis.proposed_ids, age=analysis.age).level == 4
     assert all(s.indicator.level == 2 for s in analysis.suggestions if s.resolved_by)
+
+
+# What is going well (Level 1, needs met) is ticked when nothing else is said; beside needs
+# above Level 1 it is still shown, for the practitioner to tick, but not taken as present.
+GOING_WELL = (
+    "She is a healthy girl, her immunisations are up to date and she is meeting her "
+    "developmental milestones. She enjoys school and has good friendships."
+)
+
+
+def strengths(analysis):  # type: ignore[no-untyped-def]
+    return [s for s in analysis.suggestions if "strengths" in s.indicator.tags]
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_what_goes_well_is_ticked_when_nothing_else_is_said(pack):
+    found = strengths(analyse(pack, GOING_WELL))
+    assert found and all(s.proposed and not s.beside_needs for s in found)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)
+def test_what_goes_well_beside_needs_is_shown_not_ticked(pack):
+    text = GOING_WELL + " Dad drinks heavily and forgets to collect the kids from school."
+    analysis = analyse(pack, text)
+    found = strengths(analysis)
+    assert found and all(s.beside_needs and not s.proposed for s in found)
+    assert "parental-substance-misuse" in tags_proposed(pack, text)

@@ -275,6 +275,15 @@ def test_a_need_the_description_closes_is_shown_unticked_with_the_reason(
     assert "Not ticked: your description ends “universal HV pathway.”" in html
 
 
+def test_what_goes_well_beside_needs_is_shown_unticked_with_the_reason(client: Client) -> None:
+    about(client)
+    concern(client, "Jack is meeting his developmental milestones. " + LEVEL_4_TEXT)
+    html = html_of(client.get("/check/answers/"))
+    box = re.search(r'<input[^>]*id="sug-l1-dev-reaching-developmental-milestones"[^>]*>', html)
+    assert box and "checked" not in box.group()
+    assert "Not ticked: this is going well (Level 1), and your description also names" in html
+
+
 def test_other_person_suggestions_are_shown_unticked_with_the_reason(client: Client) -> None:
     about(client)
     concern(client, OTHER_PERSON_TEXT)

@@ -135,6 +135,7 @@ def render_analysis(analysis: Analysis) -> str:
                 ("about someone else", s.other_person),
                 ("in the past", s.historical),
                 ("uncertain", s.uncertain),
+                ("going well, beside needs", s.beside_needs),
                 (f"met: the note ends “{s.resolved_by and s.resolved_by.text}”", s.resolved_by),
             )
             if on

@@ -17,6 +17,8 @@
 7. A note whose last lines close it without onward help ("No further action", "Plan:
    universal pathway") met its Level 2 needs: they are shown, not ticked. Nothing graver is
    closed so.
+8. What is going well (Level 1 rows) is ticked only when no need above Level 1 is: beside
+   needs it is shown for the practitioner to tick.
 A clause that no topic explains is still compared with every row (BM25); a strong match is
 suggested too.
 
@@ -68,11 +70,12 @@ class Suggestion:
     harm_words: bool = False  # said in words of significant harm (a red-flag topic)
     reason: str = ""  # why, when no topic of the lexicon explains it (the learned model)
     resolved_by: Span | None = None  # the writer's closing outcome that met this need
+    beside_needs: bool = False  # a strength, in a narrative that names needs above Level 1
 
     @property
     def proposed(self) -> bool:
         """Taken as present: a person still confirms it. Past abuse told now still is."""
-        if self.negated or self.other_person or self.resolved_by:
+        if self.negated or self.other_person or self.resolved_by or self.beside_needs:
             return False
         return not self.historical or self.indicator.historical or self.harm_words
 
@@ -164,6 +167,7 @@ def analyse(
         learned = _learned_red_flag(pack, scorer, body, child_age)
         if learned is not None:
             suggestions[learned.indicator.id] = learned
+    _set_strengths_beside_needs(suggestions)
     ordered = sorted(
         suggestions.values(),
         key=lambda s: (not s.proposed, not s.indicator.red_flag, -s.score, s.indicator.id),
@@ -178,6 +182,17 @@ def analyse(
         prepared.truncated,
         closure,
     )
+
+
+def _set_strengths_beside_needs(suggestions: dict[str, Suggestion]) -> None:
+    """What is going well is a Level 1 row ("good attendance"): the documents' picture of a
+    child whose needs are met. Beside needs above Level 1 it is shown for the practitioner to
+    tick, not taken as present: ticked, it would read as evidence of a level it is not."""
+    if not any(s.proposed and s.indicator.level > 1 for s in suggestions.values()):
+        return
+    for key, s in list(suggestions.items()):
+        if s.indicator.level == 1 and "strengths" in s.indicator.tags:
+            suggestions[key] = replace(s, beside_needs=True)
 
 
 def _close_level_two_needs(suggestions: dict[str, Suggestion], closure: Span) -> None:

@@ -32,6 +32,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "red_flag": s.indicator.red_flag,
                 "reason": s.reason,
                 "resolved_by": _span(s.resolved_by) if s.resolved_by else None,
+                "beside_needs": s.beside_needs,
             }
             for s in analysis.suggestions
         ],

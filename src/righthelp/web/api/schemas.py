@@ -212,6 +212,9 @@ class SuggestionOut(Schema):
     resolved_by: SpanOut | None = Field(
         None, description="The closing words of the text that met this need (not ticked)."
     )
+    beside_needs: bool = Field(
+        False, description="Going well (Level 1), beside needs above Level 1 (not ticked)."
+    )
 
 
 class AnalysisOut(Schema):

@@ -38,6 +38,7 @@ class Suggested:
     uncertain: bool = False
     reason: str = ""  # why a suggestion no phrase explains was made (the learned model)
     resolved_by: str = ""  # the closing words of the description that met this need
+    beside_needs: bool = False  # going well, in a description that names needs
 
     @property
     def reason_unticked(self) -> str | None:
@@ -49,6 +50,11 @@ class Suggested:
             return "Not ticked: this seems to be about someone other than the child."
         if self.historical:
             return "Not ticked: this seems to be in the past."
+        if self.beside_needs:
+            return (
+                "Not ticked: this is going well (Level 1), and your description also names "
+                "needs. Tick it to record it."
+            )
         if self.resolved_by:
             return (
                 f"Not ticked: your description ends “{self.resolved_by}”, so this need seems "
@@ -172,6 +178,7 @@ class Journey:
                 uncertain=s.uncertain,
                 reason=s.reason,
                 resolved_by=s.resolved_by.text if s.resolved_by else "",
+                beside_needs=s.beside_needs,
             )
             for s in analysis.suggestions
         ]
